@@ -1,0 +1,66 @@
+"""Shared fixtures and helpers for the test suite."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+# Variables a developer's shell may carry that would change what settings read.
+SETTINGS_VARIABLES = [
+    "ALLOWED_HOSTS",
+    "CONN_MAX_AGE",
+    "CSRF_TRUSTED_ORIGINS",
+    "DATABASE_URL",
+    "DEBUG",
+    "DJANGO_SETTINGS_MODULE",
+    "MEDIA_ROOT",
+    "REDIS_URL",
+    "SECRET_KEY",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HTTPS",
+    "STATIC_ROOT",
+    "WAGTAILADMIN_BASE_URL",
+]
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "k3Jx9-qP7vR2mZ8tW5yB1nC4dF6gH0jL3sA9eU7iO2pQ5rT8wX1zV4bN6mK0cY3",
+    "ALLOWED_HOSTS": "thidua.example.vn",
+    "CSRF_TRUSTED_ORIGINS": "https://thidua.example.vn",
+    "WAGTAILADMIN_BASE_URL": "https://thidua.example.vn",
+    "SECURE_HSTS_PRELOAD": "true",
+}
+
+
+def run_python(code, env=None, settings="portal.settings.dev", timeout=120):
+    """Run Python in a fresh process with a clean settings environment."""
+    full_env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    full_env["DJANGO_SETTINGS_MODULE"] = settings
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_DIR,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def run_manage(*args, env=None, settings="portal.settings.dev", timeout=120):
+    """Run manage.py in a fresh process with a clean settings environment."""
+    code = (
+        "import sys; from django.core.management import execute_from_command_line; "
+        f"execute_from_command_line(['manage.py', *{list(args)!r}])"
+    )
+    return run_python(code, env=env, settings=settings, timeout=timeout)
+
+
+@pytest.fixture
+def production_env():
+    return dict(PRODUCTION_ENV)

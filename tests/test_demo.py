@@ -1,0 +1,83 @@
+"""`manage.py load_demo` builds a working portal and is safe to run twice."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, PageLogEntry, Revision, Site
+
+from news.models import BlocIndexPage, HomePage, NewsIndexPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    return (
+        list(Page.objects.order_by("path").values_list("path", "slug", "title")),
+        Revision.objects.count(),
+        PageLogEntry.objects.count(),
+        get_user_model().objects.count(),
+    )
+
+
+def test_load_demo_builds_the_page_tree_under_the_default_site():
+    load_demo()
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    children = {p.slug: type(p.specific) for p in home.get_children()}
+    assert children == {
+        "tin-tuc": NewsIndexPage,
+        "khoi-cum-thi-dua": BlocIndexPage,
+        "thong-bao": NewsIndexPage,
+        "gioi-thieu": StandardPage,
+        "lien-he": StandardPage,
+    }
+    # Wagtail's placeholder "Welcome" page is gone.
+    assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()
+
+
+def test_load_demo_twice_changes_nothing():
+    load_demo()
+    before = snapshot()
+    output = load_demo()
+    assert snapshot() == before
+    assert "created" not in output.replace("kept", "")
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/tin-tuc/", "/khoi-cum-thi-dua/", "/thong-bao/", "/gioi-thieu/"]
+)
+def test_demo_pages_are_served_in_vietnamese(client, path):
+    load_demo()
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "Chuyển đến nội dung chính" in html  # the skip link, translated
+
+
+def test_demo_admin_account_logs_into_a_vietnamese_admin(client, settings):
+    output = load_demo()
+    assert "'admin'" in output
+    assert client.login(
+        username=settings.DEMO_ADMIN_USERNAME, password=settings.DEMO_ADMIN_PASSWORD
+    )
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert 'lang="vi"' in response.content.decode()
+    assert "Trang tổng quan" in response.content.decode()
+
+
+def test_no_demo_account_when_the_settings_forbid_it(settings):
+    settings.DEMO_ADMIN_ENABLED = False
+    output = load_demo()
+    assert not get_user_model().objects.exists()
+    assert "No demo admin account" in output
