@@ -8,3 +8,6 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "news"
     verbose_name = _("Emulation news")
+
+    def ready(self):
+        from news import signals  # noqa: F401

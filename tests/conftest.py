@@ -64,3 +64,27 @@ def run_manage(*args, env=None, settings="portal.settings.dev", timeout=120):
 @pytest.fixture
 def production_env():
     return dict(PRODUCTION_ENV)
+
+
+@pytest.fixture
+def site_tree(db):
+    """Home, news index, bloc index and two blocs, as the default site."""
+    from wagtail.models import Page, Site
+
+    from tests.factories import (
+        BlocIndexPageFactory,
+        BlocPageFactory,
+        HomePageFactory,
+        NewsIndexPageFactory,
+    )
+
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    news = NewsIndexPageFactory(parent=home)
+    blocs = BlocIndexPageFactory(parent=home)
+    bloc_a = BlocPageFactory(parent=blocs, title="Khối thi đua các sở, ngành tổng hợp")
+    bloc_b = BlocPageFactory(parent=blocs, title="Khối thi đua Kinh tế ngành")
+    return {"home": home, "news": news, "blocs": blocs, "a": bloc_a, "b": bloc_b}

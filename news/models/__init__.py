@@ -1,5 +1,46 @@
 """The portal's models, re-exported so ``news.models.X`` works everywhere."""
 
-from .pages import BlocIndexPage, HomePage, NewsIndexPage, StandardPage
+from .images import PortalImage, PortalRendition
+from .pages import (
+    ArticleActivity,
+    ArticleOrganization,
+    ArticlePage,
+    ArticlePageTag,
+    BlocIndexPage,
+    BlocPage,
+    HomePage,
+    NewsIndexPage,
+    StandardPage,
+)
+from .snippets import (
+    Award,
+    AwardType,
+    BlocMembership,
+    BlocRanking,
+    BlocYear,
+    EventKind,
+    Organization,
+    Province,
+)
 
-__all__ = ["BlocIndexPage", "HomePage", "NewsIndexPage", "StandardPage"]
+__all__ = [
+    "ArticleActivity",
+    "ArticleOrganization",
+    "ArticlePage",
+    "ArticlePageTag",
+    "Award",
+    "AwardType",
+    "BlocIndexPage",
+    "BlocMembership",
+    "BlocPage",
+    "BlocRanking",
+    "BlocYear",
+    "EventKind",
+    "HomePage",
+    "NewsIndexPage",
+    "Organization",
+    "PortalImage",
+    "PortalRendition",
+    "Province",
+    "StandardPage",
+]

@@ -1,11 +1,28 @@
 """Page types of the portal's tree (DESIGN.md §2)."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from news.blocks import ArticleBodyBlock
+from news.forms import ArticlePageForm
+
+from .snippets import nfc, split_aliases, validate_emulation_year
 
 
 class HomePage(Page):
@@ -19,6 +36,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.NewsIndexPage", "news.BlocIndexPage", "news.StandardPage"]
     max_count = 1
 
     class Meta:
@@ -33,7 +51,7 @@ class NewsIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["news.HomePage"]
-    subpage_types = []
+    subpage_types = ["news.ArticlePage"]
 
     class Meta:
         verbose_name = _("news index")
@@ -47,7 +65,7 @@ class BlocIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["news.HomePage"]
-    subpage_types = []
+    subpage_types = ["news.BlocPage"]
     max_count = 1
 
     class Meta:
@@ -68,3 +86,296 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class BlocPage(Page):
+    """An emulation bloc or cluster: its profile, and the home of its articles.
+
+    Its editors' and moderators' permissions are granted on this page, so they
+    cover every article below it.
+    """
+
+    class Kind(models.TextChoices):
+        BLOC = "khoi", _("bloc (khối)")
+        CLUSTER = "cum", _("cluster (cụm)")
+        REGION = "vung", _("region (vùng)")
+        GROUP = "nhom", _("group (nhóm)")
+
+    class Level(models.TextChoices):
+        CENTRAL = "trung_uong", _("central")
+        MINISTRY = "bo_nganh", _("ministry or sector")
+        PROVINCE = "tinh", _("province")
+        LOCAL = "dia_phuong", _("district or commune")
+        GRASSROOTS = "co_so", _("inside an agency or enterprise")
+
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.BLOC
+    )
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.PROVINCE
+    )
+    organiser = models.ForeignKey(
+        "news.Organization",
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organised_blocs",
+        help_text=_("The ministry or People's Committee that set the bloc up."),
+    )
+    province = models.ForeignKey(
+        "news.Province",
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="blocs",
+        help_text=_("For a province's own blocs."),
+    )
+    other_names = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_("Other names the bloc goes by in articles, one a line."),
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    description = RichTextField(
+        _("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("short_name"),
+        index.SearchField("other_names"),
+        index.SearchField("intro"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldRowPanel(["short_name", "kind", "level"]),
+        FieldRowPanel(["organiser", "province"]),
+        FieldPanel("other_names"),
+        FieldPanel("intro"),
+        FieldPanel("description"),
+    ]
+    parent_page_types = ["news.BlocIndexPage"]
+    subpage_types = ["news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("emulation bloc")
+        verbose_name_plural = _("emulation blocs")
+
+    @property
+    def alias_list(self):
+        return split_aliases(self.other_names)
+
+    def clean(self):
+        super().clean()
+        self.title = nfc(self.title)
+        self.other_names = "\n".join(split_aliases(self.other_names))
+
+
+class ArticlePageTag(TaggedItemBase):
+    """The tags of an article."""
+
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    """A news article about one or more events of a bloc."""
+
+    date = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date shown with the article. Empty for an old article "
+            "whose date is unknown: lists then use the event date."
+        ),
+    )
+    lead = models.TextField(
+        _("lead"), help_text=_("Two or three plain sentences that sum the news up.")
+    )
+    cover = models.ForeignKey(
+        "news.PortalImage",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in lists and when the article is shared."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    event_start = models.DateField(_("event start"), null=True, blank=True)
+    event_end = models.DateField(
+        _("event end"),
+        null=True,
+        blank=True,
+        help_text=_("Only for an event of several days."),
+    )
+    venue = models.CharField(
+        _("venue"), max_length=255, blank=True, help_text=_("Where the event was held.")
+    )
+    byline_person = models.CharField(
+        _("author"), max_length=200, blank=True, help_text=_("The writer's name.")
+    )
+    byline_unit = models.ForeignKey(
+        "news.Organization",
+        verbose_name=_("author's unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="authored_articles",
+    )
+    awards = ParentalManyToManyField(
+        "news.Award",
+        verbose_name=_("awards reported"),
+        blank=True,
+        related_name="articles",
+        help_text=_("Awards proposed, decided or presented in this news."),
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"),
+        through=ArticlePageTag,
+        blank=True,
+        help_text=_("Keywords separated by commas, e.g. “giao ước, thể thao”."),
+    )
+    source_portal = models.CharField(
+        _("source portal"),
+        max_length=200,
+        blank=True,
+        help_text=_("The old portal an imported article comes from."),
+    )
+    source_url = models.URLField(_("original address"), max_length=1000, blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("byline_person"),
+        index.SearchField("venue"),
+        index.FilterField("date"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        FieldPanel("cover"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel(
+                    "activities",
+                    label=_("activity"),
+                    min_num=0,
+                    help_text=_(
+                        "What happened, and for which emulation year: a review "
+                        "of 2018 and a pact for 2019 are two activities."
+                    ),
+                ),
+                FieldRowPanel(["event_start", "event_end"]),
+                FieldPanel("venue"),
+            ],
+            heading=_("Event"),
+        ),
+        InlinePanel("organizations", heading=_("Units in the news"), label=_("unit")),
+        MultiFieldPanel(
+            [FieldRowPanel(["byline_person", "byline_unit"])], heading=_("Byline")
+        ),
+        FieldPanel("awards", widget=forms.SelectMultiple(attrs={"size": 6})),
+        FieldPanel("tags"),
+    ]
+    provenance_panels = [
+        FieldPanel("source_portal"),
+        FieldPanel("source_url"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels + provenance_panels, heading=_("Settings")),
+        ]
+    )
+    base_form_class = ArticlePageForm
+    parent_page_types = ["news.NewsIndexPage", "news.BlocPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    @property
+    def display_date(self):
+        """The date to show: publication, else event, else first publication."""
+        if self.date:
+            return self.date
+        if self.event_start:
+            return self.event_start
+        if self.first_published_at:
+            return self.first_published_at.date()
+        return None
+
+    def clean(self):
+        super().clean()
+        if self.event_start and self.event_end and self.event_end < self.event_start:
+            raise ValidationError(
+                {"event_end": _("The event cannot end before it starts.")}
+            )
+
+
+class ArticleActivity(Orderable):
+    """One activity an article reports: an event kind for an emulation year."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="activities")
+    event_kind = models.ForeignKey(
+        "news.EventKind",
+        verbose_name=_("event kind"),
+        on_delete=models.PROTECT,
+        related_name="activities",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("emulation year"), validators=[validate_emulation_year]
+    )
+
+    panels = [FieldRowPanel(["event_kind", "year"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+
+    def __str__(self):
+        return f"{self.event_kind} {self.year}"
+
+
+class ArticleOrganization(Orderable):
+    """A unit an article names, with its part in the news."""
+
+    class Role(models.TextChoices):
+        HOST = "host", _("host")
+        VENUE = "venue", _("venue")
+        PARTICIPANT = "participant", _("participant")
+        SUPERVISOR = "supervisor", _("supervisor")
+        MENTIONED = "mentioned", _("mentioned")
+        AUTHOR_UNIT = "author_unit", _("author's unit")
+
+    page = ParentalKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="organizations"
+    )
+    organization = models.ForeignKey(
+        "news.Organization",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="article_links",
+    )
+    role = models.CharField(
+        _("role in the news"),
+        max_length=20,
+        choices=Role.choices,
+        default=Role.PARTICIPANT,
+    )
+
+    panels = [FieldRowPanel(["organization", "role"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("unit in the news")
+        verbose_name_plural = _("units in the news")
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "wagtail_multiple_chooser_block",
+    "wagtail_multiple_chooser_block.contrib.bulk_upload",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -195,6 +197,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 
 # Wagtail
+WAGTAILIMAGES_IMAGE_MODEL = "news.PortalImage"
 WAGTAIL_SITE_NAME = "Bảng tin Thi đua"
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"

@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from news.models import BlocIndexPage, HomePage, NewsIndexPage, StandardPage
+from news.permissions import ensure_site_groups
 
 SITE_NAME = "Bảng tin Thi đua"
 
@@ -62,6 +63,8 @@ class Command(BaseCommand):
             for model, slug, title, fields in SECTIONS:
                 page, created = self.ensure_child(home, model, slug, title, fields)
                 self.report(model._meta.verbose_name, page, created)
+            editors, moderators = ensure_site_groups()
+            self.stdout.write(f"groups: {editors.name}, {moderators.name}")
         self.ensure_admin()
 
     def report(self, kind, page, created):

@@ -1,0 +1,125 @@
+"""StreamField blocks of article bodies."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail_multiple_chooser_block.blocks import MultipleChooserBlock
+from wagtail_multiple_chooser_block.contrib.bulk_upload.blocks import (
+    BulkUploadImageChooserBlock,
+)
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading inside an article."""
+
+    text = blocks.CharBlock(label=_("heading"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("level"),
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "news/blocks/heading_block.html"
+
+
+class PhotoBlock(blocks.StructBlock):
+    """A photo with its caption, alt text and credit in this article."""
+
+    image = BulkUploadImageChooserBlock(label=_("photo"))
+    caption = blocks.TextBlock(
+        label=_("caption"), required=False, rows=2, help_text=_("May span lines.")
+    )
+    alt_text = blocks.CharBlock(
+        label=_("alt text"),
+        required=False,
+        max_length=255,
+        help_text=_("Leave empty to use the photo's own alt text."),
+    )
+    credit = blocks.CharBlock(
+        label=_("credit"),
+        required=False,
+        max_length=255,
+        help_text=_("Leave empty to use the photo's own credit."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Photo")
+        template = "news/blocks/photo_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        image = value.get("image")
+        context["alt"] = value.get("alt_text") or (
+            image.default_alt_text if image else ""
+        )
+        context["credit"] = value.get("credit") or (image.credit if image else "")
+        return context
+
+
+class GalleryBlock(blocks.StructBlock):
+    """An ordered set of photos shown as a grid with a lightbox."""
+
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
+    photos = MultipleChooserBlock(
+        PhotoBlock(),
+        chooser_field_name="image",
+        label=_("photos"),
+        min_num=1,
+        help_text=_(
+            "Choose or upload many photos at once; then add a caption to each."
+        ),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Gallery")
+        template = "news/blocks/gallery_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A pull quote with an optional attribution."""
+
+    text = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "news/blocks/quote_block.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    """A link to a document: a plan, a pact, a decision."""
+
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(
+        label=_("link text"),
+        required=False,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "news/blocks/document_link_block.html"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    """The body of an article."""
+
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, label=_("Paragraph"), icon="pilcrow"
+    )
+    heading = HeadingBlock()
+    image = PhotoBlock()
+    gallery = GalleryBlock()
+    quote = QuoteBlock()
+    table = TableBlock(label=_("Table"))
+    document = DocumentLinkBlock()
