@@ -15,9 +15,9 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
 class HeadingBlock(blocks.StructBlock):
     """A section heading inside an article."""
 
-    text = blocks.CharBlock(label=_("heading"), max_length=255)
+    text = blocks.CharBlock(label=_("Heading"), max_length=255)
     level = blocks.ChoiceBlock(
-        label=_("level"),
+        label=_("Level"),
         choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
         default="h2",
     )
@@ -31,18 +31,18 @@ class HeadingBlock(blocks.StructBlock):
 class PhotoBlock(blocks.StructBlock):
     """A photo with its caption, alt text and credit in this article."""
 
-    image = BulkUploadImageChooserBlock(label=_("photo"))
+    image = BulkUploadImageChooserBlock(label=_("Photo"))
     caption = blocks.TextBlock(
-        label=_("caption"), required=False, rows=2, help_text=_("May span lines.")
+        label=_("Caption"), required=False, rows=2, help_text=_("May span lines.")
     )
     alt_text = blocks.CharBlock(
-        label=_("alt text"),
+        label=_("Alt text"),
         required=False,
         max_length=255,
         help_text=_("Leave empty to use the photo's own alt text."),
     )
     credit = blocks.CharBlock(
-        label=_("credit"),
+        label=_("Credit"),
         required=False,
         max_length=255,
         help_text=_("Leave empty to use the photo's own credit."),
@@ -66,11 +66,11 @@ class PhotoBlock(blocks.StructBlock):
 class GalleryBlock(blocks.StructBlock):
     """An ordered set of photos shown as a grid with a lightbox."""
 
-    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
     photos = MultipleChooserBlock(
         PhotoBlock(),
         chooser_field_name="image",
-        label=_("photos"),
+        label=_("Photos"),
         min_num=1,
         help_text=_(
             "Choose or upload many photos at once; then add a caption to each."
@@ -86,8 +86,8 @@ class GalleryBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     """A pull quote with an optional attribution."""
 
-    text = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False)
 
     class Meta:
         icon = "openquote"
@@ -98,9 +98,9 @@ class QuoteBlock(blocks.StructBlock):
 class DocumentLinkBlock(blocks.StructBlock):
     """A link to a document: a plan, a pact, a decision."""
 
-    document = DocumentChooserBlock(label=_("document"))
+    document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        label=_("link text"),
+        label=_("Link text"),
         required=False,
         help_text=_("Leave empty to use the document's title."),
     )

@@ -57,7 +57,7 @@ def test_load_demo_twice_changes_nothing():
 )
 def test_demo_pages_are_served_in_vietnamese(client, path):
     load_demo()
-    response = client.get(path)
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="vi">' in html
@@ -70,7 +70,7 @@ def test_demo_admin_account_logs_into_a_vietnamese_admin(client, settings):
     assert client.login(
         username=settings.DEMO_ADMIN_USERNAME, password=settings.DEMO_ADMIN_PASSWORD
     )
-    response = client.get("/admin/")
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert response.status_code == 200
     assert 'lang="vi"' in response.content.decode()
     assert "Trang tổng quan" in response.content.decode()

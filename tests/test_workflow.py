@@ -10,7 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
-from news.models import ArticlePage, BlocPage, HomePage, NewsIndexPage, StandardPage
+from news.models import (
+    ArticlePage,
+    BlocIndexPage,
+    BlocPage,
+    HomePage,
+    NewsIndexPage,
+    StandardPage,
+)
 from news.permissions import ensure_bloc_groups, ensure_site_groups
 from tests.admin_forms import article_form_data
 from tests.factories import ArticlePageFactory, BlocPageFactory
@@ -64,6 +71,15 @@ def test_editor_of_bloc_a_creates_and_submits_under_a_only(client, site_tree, pe
     assert state.current_task_state.task.name == (
         "Kiểm duyệt – Khối thi đua các sở, ngành tổng hợp"
     )
+
+    # The choosers the article form opens are open to the editor.
+    for chooser in [
+        reverse("wagtailimages_chooser:choose"),
+        reverse("wagtailsnippetchoosers_news_organization:choose"),
+        reverse("wagtailsnippetchoosers_news_eventkind:choose"),
+        reverse("wagtaildocs_chooser:choose"),
+    ]:
+        assert client.get(chooser).status_code == 200, chooser
 
     # Bloc B is out of reach: no adding, no editing.
     other = ArticlePageFactory(parent=site_tree["b"], title="Tin của khối B")
@@ -135,7 +151,8 @@ def test_a_page_scheduled_in_the_past_goes_live_when_the_command_runs(site_tree)
 
 
 @pytest.mark.parametrize(
-    "page_type", [HomePage, NewsIndexPage, BlocPage, ArticlePage, StandardPage]
+    "page_type",
+    [HomePage, NewsIndexPage, BlocIndexPage, BlocPage, ArticlePage, StandardPage],
 )
 def test_every_page_type_keeps_revisions_and_previews(
     client, site_tree, django_user_model, page_type
@@ -143,6 +160,7 @@ def test_every_page_type_keeps_revisions_and_previews(
     page = {
         HomePage: site_tree["home"],
         NewsIndexPage: site_tree["news"],
+        BlocIndexPage: site_tree["blocs"],
         BlocPage: site_tree["a"],
         ArticlePage: ArticlePageFactory(parent=site_tree["a"]),
         StandardPage: None,
