@@ -1,5 +1,6 @@
 """`manage.py load_demo` builds a working portal and is safe to run twice."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -7,7 +8,20 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from news.models import BlocIndexPage, HomePage, NewsIndexPage, StandardPage
+from news.models import (
+    ArticlePage,
+    Award,
+    BlocIndexPage,
+    BlocPage,
+    BlocYear,
+    HomePage,
+    NewsIndexPage,
+    Organization,
+    PortalImage,
+    PortalSettings,
+    StandardPage,
+)
+from tests.conftest import PROJECT_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +38,10 @@ def snapshot():
         Revision.objects.count(),
         PageLogEntry.objects.count(),
         get_user_model().objects.count(),
+        list(PortalImage.objects.order_by("pk").values_list("pk", "file")),
+        Organization.objects.count(),
+        BlocYear.objects.count(),
+        Award.objects.count(),
     )
 
 
@@ -33,6 +51,7 @@ def test_load_demo_builds_the_page_tree_under_the_default_site():
     home = site.root_page.specific
     assert isinstance(home, HomePage)
     children = {p.slug: type(p.specific) for p in home.get_children()}
+    assert PortalSettings.for_site(site).governing_body
     assert children == {
         "tin-tuc": NewsIndexPage,
         "khoi-cum-thi-dua": BlocIndexPage,
@@ -81,3 +100,35 @@ def test_no_demo_account_when_the_settings_forbid_it(settings):
     output = load_demo()
     assert not get_user_model().objects.exists()
     assert "No demo admin account" in output
+
+
+def test_load_demo_publishes_every_seed_article_with_its_photos(client):
+    load_demo()
+    articles = ArticlePage.objects.live()
+    assert articles.count() == 4
+    assert BlocPage.objects.live().count() == 4
+    assert not BlocPage.objects.filter(needs_review=True).exists()
+    for article in articles:
+        assert isinstance(article.get_parent().specific, BlocPage)
+        response = client.get(article.url)
+        assert response.status_code == 200
+    total_photos = sum(
+        len(block.value["photos"]) if block.block_type == "gallery" else 1
+        for article in articles
+        for block in article.body
+        if block.block_type in {"gallery", "image"}
+    )
+    # One photo per caption the ground truth lists for the seed articles.
+    assert total_photos == sum(
+        len(json.loads(path.read_text())["photo_captions"])
+        for path in (PROJECT_DIR.parent / "shared/seeds/expected").glob("*.json")
+    )
+    # Generated photos: varied sizes, real JPEGs, no EXIF.
+    images = PortalImage.objects.all()
+    assert len({(image.width, image.height) for image in images}) >= 3
+    for image in images[:5]:
+        with image.open_file() as handle:
+            data = handle.read()
+        assert data[:3] == b"\xff\xd8\xff"
+        assert b"Exif" not in data[:64]
+        assert image.alt_text

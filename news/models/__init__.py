@@ -12,6 +12,7 @@ from .pages import (
     NewsIndexPage,
     StandardPage,
 )
+from .settings import PortalSettings, WebLink
 from .snippets import (
     Award,
     AwardType,
@@ -41,6 +42,8 @@ __all__ = [
     "Organization",
     "PortalImage",
     "PortalRendition",
+    "PortalSettings",
     "Province",
     "StandardPage",
+    "WebLink",
 ]

@@ -142,6 +142,11 @@ class BlocPage(Page):
     description = RichTextField(
         _("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
     )
+    needs_review = models.BooleanField(
+        _("needs review"),
+        default=False,
+        help_text=_("Created by the importer: check its name, kind and organiser."),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("short_name"),
@@ -155,6 +160,7 @@ class BlocPage(Page):
         FieldPanel("intro"),
         FieldPanel("description"),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("needs_review")]
     parent_page_types = ["news.BlocIndexPage"]
     subpage_types = ["news.ArticlePage"]
 
@@ -246,6 +252,30 @@ class ArticlePage(Page):
         help_text=_("The old portal an imported article comes from."),
     )
     source_url = models.URLField(_("original address"), max_length=1000, blank=True)
+    import_checksum = models.CharField(
+        _("import checksum"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Identifies the imported file, so a re-import updates this page."),
+    )
+    section = models.CharField(
+        _("section"),
+        max_length=100,
+        blank=True,
+        help_text=_("The old portal's section label, e.g. “Tin trong tỉnh”."),
+    )
+    needs_review = models.BooleanField(
+        _("needs review"),
+        default=False,
+        help_text=_("Imported with facts missing: an editor should check it."),
+    )
+    review_notes = models.TextField(
+        _("what to check"),
+        blank=True,
+        help_text=_("What the importer could not find in the old article."),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
@@ -253,6 +283,7 @@ class ArticlePage(Page):
         index.SearchField("byline_person"),
         index.SearchField("venue"),
         index.FilterField("date"),
+        index.FilterField("needs_review"),
     ]
     content_panels = Page.content_panels + [
         FieldPanel("date"),
@@ -283,8 +314,16 @@ class ArticlePage(Page):
         FieldPanel("tags"),
     ]
     provenance_panels = [
-        FieldPanel("source_portal"),
-        FieldPanel("source_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("needs_review"),
+                FieldPanel("review_notes"),
+                FieldPanel("source_portal"),
+                FieldPanel("source_url"),
+                FieldPanel("section"),
+            ],
+            heading=_("Import"),
+        ),
     ]
     edit_handler = TabbedInterface(
         [

@@ -1,4 +1,5 @@
-"""Build the demo portal: the page tree and, in development, an admin account.
+"""Build the demo portal: page tree, settings, blocs and units, the seed
+articles with generated photos, and in development an admin account.
 
 Safe to run any number of times: what exists already is left as it is.
 """
@@ -9,8 +10,22 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from news.models import BlocIndexPage, HomePage, NewsIndexPage, StandardPage
+from news import demo
+from news.demo.photos import DemoPhotoMaker
+from news.importer.loader import ArticleImporter, ImportOptions
+from news.importer.parser import parse_text
+from news.models import (
+    BlocIndexPage,
+    BlocPage,
+    HomePage,
+    NewsIndexPage,
+    Organization,
+    PortalSettings,
+    StandardPage,
+    WebLink,
+)
 from news.permissions import ensure_site_groups
+from news.text import slugify_vi
 
 SITE_NAME = "Bảng tin Thi đua"
 
@@ -65,6 +80,12 @@ class Command(BaseCommand):
                 self.report(model._meta.verbose_name, page, created)
             editors, moderators = ensure_site_groups()
             self.stdout.write(f"groups: {editors.name}, {moderators.name}")
+            self.ensure_settings()
+            blocs = home.get_children().type(BlocIndexPage).first().specific
+            for spec in demo.BLOCS:
+                bloc, created = self.ensure_bloc(blocs, spec)
+                self.report("bloc", bloc, created)
+            self.import_articles()
         self.ensure_admin()
 
     def report(self, kind, page, created):
@@ -113,6 +134,65 @@ class Command(BaseCommand):
             return existing, False
         page = parent.add_child(instance=model(title=title, slug=slug, **fields))
         return page, True
+
+    def ensure_settings(self):
+        site = Site.objects.get(is_default_site=True)
+        settings_, created = PortalSettings.objects.get_or_create(
+            site=site, defaults=demo.SETTINGS
+        )
+        if created:
+            for order, (title, url) in enumerate(demo.WEB_LINKS):
+                WebLink.objects.create(
+                    settings=settings_, title=title, url=url, sort_order=order
+                )
+        self.stdout.write(f"{'created' if created else 'kept'} portal settings")
+
+    def ensure_bloc(self, index, spec):
+        existing = index.get_children().filter(slug=spec["slug"]).first()
+        if existing:
+            return existing, False
+        organiser = None
+        if spec["organiser"]:
+            name, short_name, kind = next(
+                row for row in demo.ORGANISERS if row[0] == spec["organiser"]
+            )
+            organiser, _created = Organization.objects.get_or_create(
+                name=name,
+                province=None,
+                defaults={
+                    "slug": slugify_vi(name),
+                    "kind": kind,
+                    "short_name": short_name,
+                },
+            )
+        bloc = index.add_child(
+            instance=BlocPage(
+                title=spec["title"],
+                slug=spec["slug"],
+                short_name=spec["short_name"],
+                kind=spec["kind"],
+                level=spec["level"],
+                organiser=organiser,
+                other_names="\n".join(spec["other_names"]),
+                intro=spec["intro"],
+            )
+        )
+        bloc.save_revision().publish()
+        return bloc, True
+
+    def import_articles(self):
+        importer = ArticleImporter(
+            ImportOptions(
+                publish=True,
+                source_portal="Cổng thông tin cũ (dữ liệu mẫu)",
+                image_for=DemoPhotoMaker(),
+            )
+        )
+        for path in sorted(demo.ARTICLES_DIR.glob("*.txt")):
+            raw = path.read_bytes()
+            parsed = parse_text(raw.decode("utf-8"), file_name=path.name)
+            result = importer.import_article(parsed, raw, path.name)
+            self.stdout.write(f"{result.action} article: {result.title}")
 
     def ensure_admin(self):
         if not settings.DEMO_ADMIN_ENABLED:

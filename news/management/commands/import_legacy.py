@@ -1,0 +1,157 @@
+"""Import articles saved from the old Liferay and SharePoint portals."""
+
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+
+from news.importer.loader import ArticleImporter, ImportOptions
+from news.importer.parser import ParseError, parse_html, parse_text
+from news.models import BlocPage, Province
+from news.text import clean
+
+SUFFIXES = {".txt": "text", ".htm": "html", ".html": "html", ".aspx": "html"}
+
+
+class DryRunRollback(Exception):
+    """Raised at the end of a dry run to undo everything it wrote."""
+
+
+def collect_files(paths):
+    """The files to import: those named, and the articles inside folders."""
+    files = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            )
+        elif path.exists():
+            files.append(path)
+        else:
+            raise CommandError(f"{raw}: no such file or folder.")
+    return files
+
+
+def read_text(raw):
+    """Decode a file: UTF-8 (with or without BOM), else Windows-1258."""
+    for encoding in ("utf-8-sig", "cp1258"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ParseError("the file is neither UTF-8 nor Windows-1258 text")
+
+
+class Command(BaseCommand):
+    help = (
+        "Import legacy articles (plain text or saved HTML) as article pages. "
+        "Re-importing a file updates its article instead of duplicating it."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Files or folders to import.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Print what would be created; write nothing.",
+        )
+        parser.add_argument(
+            "--bloc", help="Put every article under this bloc (slug or title)."
+        )
+        parser.add_argument(
+            "--province",
+            help="The source portal's province, for units written without one.",
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish the articles (default: drafts for an editor to review).",
+        )
+        parser.add_argument(
+            "--source-url",
+            default="",
+            help="The article's address on the old portal (one file only).",
+        )
+        parser.add_argument(
+            "--source-portal", default="", help="A name for the old portal."
+        )
+
+    def handle(self, *args, **options):
+        files = collect_files(options["paths"])
+        if options["source_url"] and len(files) != 1:
+            raise CommandError("--source-url applies to one file at a time.")
+        importer = ArticleImporter(
+            ImportOptions(
+                bloc=self.find_bloc(options["bloc"]),
+                province=self.find_province(options["province"]),
+                publish=options["publish"],
+                source_url=options["source_url"],
+                source_portal=options["source_portal"],
+            )
+        )
+        failures = 0
+        if options["dry_run"]:
+            try:
+                with transaction.atomic():
+                    for path in files:
+                        failures += not self.import_file(importer, path)
+                    raise DryRunRollback
+            except DryRunRollback:
+                self.stdout.write("Dry run: nothing was written.")
+        else:
+            for path in files:
+                failures += not self.import_file(importer, path)
+        summary = f"{len(files) - failures} imported, {failures} failed."
+        if failures:
+            raise CommandError(summary)
+        self.stdout.write(self.style.SUCCESS(summary))
+
+    def import_file(self, importer, path):
+        try:
+            raw = path.read_bytes()
+            text = read_text(raw)
+            kind = SUFFIXES.get(path.suffix.lower(), "text")
+            parse = parse_html if kind == "html" else parse_text
+            parsed = parse(text, file_name=path.name)
+            with transaction.atomic():
+                result = importer.import_article(parsed, raw, path.name)
+        except (
+            ParseError,
+            OSError,
+            ValueError,
+            ValidationError,
+            DatabaseError,
+        ) as error:
+            self.stderr.write(f"FAILED {path}: {error}")
+            return False
+        where = f" under “{result.parent}”" if result.parent else ""
+        self.stdout.write(f"{result.action} {path.name}: “{result.title}”{where}")
+        for note in result.notes:
+            self.stdout.write(f"    needs review: {note}")
+        return True
+
+    def find_bloc(self, value):
+        if not value:
+            return None
+        bloc = BlocPage.objects.filter(Q(slug=value) | Q(title__iexact=value)).first()
+        if bloc is None:
+            raise CommandError(f"--bloc {value}: no bloc with this slug or title.")
+        return bloc
+
+    def find_province(self, value):
+        if not value:
+            return None
+        value = clean(value)
+        matches = Province.objects.filter(Q(slug=value) | Q(name__iexact=value))
+        # Legacy articles predate the 2025 merger: prefer the province of their time.
+        province = (
+            matches.filter(valid_until__isnull=False).first()
+            or matches.filter(valid_from__isnull=True).first()
+            or matches.first()
+        )
+        if province is None:
+            raise CommandError(f"--province {value}: no province with this name.")
+        return province
