@@ -1,15 +1,51 @@
 """StreamField blocks of article bodies."""
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail_multiple_chooser_block.blocks import MultipleChooserBlock
 from wagtail_multiple_chooser_block.contrib.bulk_upload.blocks import (
     BulkUploadImageChooserBlock,
 )
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
+
+# The renditions the photo and gallery templates ask for, in the order of their
+# {% picture %} / {% image %} arguments, so one query fetches them all.
+PHOTO_RENDITIONS = [
+    *(
+        f"fill-{size}|format-{fmt}"
+        for size in ("300x200", "600x400")
+        for fmt in ("webp", "jpeg")
+    ),
+    *(
+        f"width-{size}|format-{fmt}"
+        for size in ("800", "1200")
+        for fmt in ("webp", "jpeg")
+    ),
+    "max-1600x1600",
+]
+
+
+class PhotoChooserBlock(BulkUploadImageChooserBlock):
+    """An image chooser (with bulk upload) whose photos arrive with their
+    renditions: an article's body costs the same queries for 2 or 40 photos."""
+
+    def bulk_to_python(self, values):
+        images = super().bulk_to_python(values)
+        renditions = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=PHOTO_RENDITIONS)
+        )
+        prefetch_related_objects(
+            [image for image in images if image is not None],
+            Prefetch("renditions", queryset=renditions),
+        )
+        return images
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -31,7 +67,7 @@ class HeadingBlock(blocks.StructBlock):
 class PhotoBlock(blocks.StructBlock):
     """A photo with its caption, alt text and credit in this article."""
 
-    image = BulkUploadImageChooserBlock(label=_("Photo"))
+    image = PhotoChooserBlock(label=_("Photo"))
     caption = blocks.TextBlock(
         label=_("Caption"), required=False, rows=2, help_text=_("May span lines.")
     )

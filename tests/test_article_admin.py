@@ -87,10 +87,10 @@ def test_article_with_a_20_photo_gallery_and_two_activities(admin_client, site_t
     page = admin_client.get(article.url)
     html = page.content.decode()
     assert page.status_code == 200
-    assert len(re.findall(r'<figure class="photo">', html)) == 20
+    assert len(re.findall(r"data-gallery-item", html)) == 20
     assert "Chú thích ảnh số 20" in html
-    assert "Tổng kết năm 2018" in html
-    assert "Ký kết giao ước thi đua 2019" in html
+    assert "Tổng kết năm (năm thi đua 2018)" in html
+    assert "Ký kết giao ước thi đua (năm thi đua 2019)" in html
     assert "09/01/2019" in html
 
 

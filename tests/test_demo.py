@@ -121,7 +121,7 @@ def test_load_demo_publishes_every_seed_article_with_its_photos(client):
     # One photo per caption the ground truth lists for the seed articles.
     assert total_photos == sum(
         len(json.loads(path.read_text())["photo_captions"])
-        for path in (PROJECT_DIR.parent / "shared/seeds/expected").glob("*.json")
+        for path in (PROJECT_DIR / "tests/seeds_expected").glob("*.json")
     )
     # Generated photos: varied sizes, real JPEGs, no EXIF.
     images = PortalImage.objects.all()

@@ -25,7 +25,10 @@ from news.importer import (
 from news.importer.text import modern_tones
 
 TESTS_DIR = Path(__file__).resolve().parent
-SEEDS_DIR = TESTS_DIR.parent.parent / "shared" / "seeds"
+# The seed articles ship with the project (the demo content) and their ground
+# truth with the tests; test_import_legacy checks both against shared/.
+SEEDS_DIR = TESTS_DIR.parent / "news" / "demo" / "articles"
+EXPECTED_DIR = TESTS_DIR / "seeds_expected"
 SAMPLES_DIR = TESTS_DIR / "import_samples"
 NBSP = "\u00a0"
 
@@ -127,12 +130,10 @@ def assert_field(path, field, expected):
 
 def test_the_seeds_are_there():
     assert len(list(SEEDS_DIR.glob("*.txt"))) == 4
-    assert len(list((SEEDS_DIR / "expected").glob("*.json"))) == 4
+    assert len(list(EXPECTED_DIR.glob("*.json"))) == 4
 
 
-@pytest.mark.parametrize(
-    ("path", "field", "expected"), _cases(SEEDS_DIR / "expected", SEEDS_DIR)
-)
+@pytest.mark.parametrize(("path", "field", "expected"), _cases(EXPECTED_DIR, SEEDS_DIR))
 def test_seed_field_matches_expected(path, field, expected):
     assert_field(path, field, expected)
 

@@ -413,7 +413,17 @@ class ArticleImporter:
         page.source_url = self.options.source_url
         page.source_portal = self.options.source_portal
         page.import_checksum = digest
-        page.body = self.body(parsed, notes)
+        body = self.body(parsed, notes)
+        page.body = body
+        if page.cover is None:
+            # The first photo of the article stands for it in lists and shares.
+            photos = [
+                photo
+                for kind, value in body
+                for photo in (value["photos"] if kind == "gallery" else [value])
+                if kind in {"gallery", "image"}
+            ]
+            page.cover = photos[0]["image"] if photos else None
         review = self.review_notes(parsed, bloc, notes)
         page.needs_review = bool(review)
         page.review_notes = "\n".join(review)

@@ -1,8 +1,12 @@
 """Page types of the portal's tree (DESIGN.md §2)."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -15,6 +19,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -39,17 +44,71 @@ class HomePage(Page):
     subpage_types = ["news.NewsIndexPage", "news.BlocIndexPage", "news.StandardPage"]
     max_count = 1
 
+    #: Event kinds with a box of their own on the home page, in this order.
+    featured_kinds = ["tong_ket", "ky_ket_giao_uoc", "giao_luu_the_thao_van_nghe"]
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def get_context(self, request, *args, **kwargs):
+        from news import listing
+        from news.models.snippets import EventKind
+
+        context = super().get_context(request, *args, **kwargs)
+        latest = listing.attach_blocs(listing.articles()[:7])
+        context["lead_article"] = latest[0] if latest else None
+        context["latest_articles"] = latest[1:]
+        kinds = {
+            k.code: k for k in EventKind.objects.filter(code__in=self.featured_kinds)
+        }
+        sections = []
+        for code in self.featured_kinds:
+            if code in kinds:
+                kind_articles = listing.articles().filter(
+                    pk__in=ArticleActivity.objects.filter(
+                        event_kind=kinds[code]
+                    ).values("page_id")
+                )[:3]
+                sections.append((kinds[code], list(kind_articles)))
+        context["kind_sections"] = [(k, a) for k, a in sections if a]
+        context["news_index"] = (
+            NewsIndexPage.objects.child_of(self)
+            .live()
+            .filter(event_kind__isnull=True)
+            .first()
+        )
+        notices = (
+            NewsIndexPage.objects.child_of(self)
+            .live()
+            .filter(event_kind__isnull=False)
+            .first()
+        )
+        context["announcements_index"] = notices
+        context["announcements"] = list(notices.get_articles()[:5]) if notices else []
+        context["blocs"] = BlocPage.objects.live().public().order_by("title")
+        return context
+
 
 class NewsIndexPage(Page):
-    """A news listing ("Tin tức") or the announcements ("Thông báo")."""
+    """A news listing of every article on the site ("Tin tức"), or of one
+    event kind only ("Thông báo" lists the announcements)."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    event_kind = models.ForeignKey(
+        "news.EventKind",
+        verbose_name=_("only this event kind"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty: every article of the site."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("event_kind"),
+    ]
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.ArticlePage"]
 
@@ -57,9 +116,29 @@ class NewsIndexPage(Page):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
+    def get_articles(self):
+        from news import listing
 
-class BlocIndexPage(Page):
-    """The directory of emulation blocs and clusters."""
+        articles = listing.articles()
+        if self.event_kind_id:
+            articles = articles.filter(
+                pk__in=ArticleActivity.objects.filter(
+                    event_kind=self.event_kind_id
+                ).values("page_id")
+            )
+        return articles
+
+    def get_context(self, request, *args, **kwargs):
+        from news import listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing.filtered_page(request, self.get_articles()))
+        return context
+
+
+class BlocIndexPage(RoutablePageMixin, Page):
+    """The directory of emulation blocs and clusters, and the units' pages
+    (``don-vi/<slug>/``)."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -71,6 +150,65 @@ class BlocIndexPage(Page):
     class Meta:
         verbose_name = _("bloc index")
         verbose_name_plural = _("bloc indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        blocs = (
+            BlocPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("organiser", "province")
+            .order_by("level", "title")
+        )
+        levels = dict(BlocPage.Level.choices)
+        groups = {}
+        for bloc in blocs:
+            groups.setdefault(bloc.level, []).append(bloc)
+        context["bloc_groups"] = [
+            (levels[level], items) for level, items in groups.items()
+        ]
+        return context
+
+    @path("don-vi/<slug:slug>/", name="unit")
+    def unit(self, request, slug):
+        """A unit's page: its blocs and roles by year, awards, news naming it."""
+        from news import listing
+        from news.models.snippets import Award, BlocMembership, Organization
+
+        unit = get_object_or_404(
+            Organization.objects.select_related("province", "province__merged_into"),
+            slug=slug,
+        )
+        memberships = (
+            BlocMembership.objects.filter(organization=unit)
+            .select_related("bloc_year__bloc")
+            .order_by("-bloc_year__year", "bloc_year__bloc__title")
+        )
+        awards = (
+            Award.objects.filter(recipient_organization=unit)
+            .select_related("award_type", "bloc_year__bloc")
+            .order_by("-bloc_year__year", "award_type__sort_order")
+        )
+        news = listing.articles().filter(
+            Q(
+                pk__in=ArticleOrganization.objects.filter(organization=unit).values(
+                    "page_id"
+                )
+            )
+            | Q(byline_unit=unit)
+        )
+        context = {
+            "unit": unit,
+            "crumbs": [*self.get_ancestors().live().filter(depth__gt=1), self],
+            "memberships": memberships,
+            "awards": awards,
+            **listing.filtered_page(request, news),
+        }
+        return self.render(
+            request,
+            context_overrides=context,
+            template="news/unit_page.html",
+        )
 
 
 class StandardPage(Page):
@@ -172,6 +310,42 @@ class BlocPage(Page):
     def alias_list(self):
         return split_aliases(self.other_names)
 
+    def get_context(self, request, *args, **kwargs):
+        from news import listing
+        from news.models.snippets import BlocMembership, BlocRanking
+
+        context = super().get_context(request, *args, **kwargs)
+        years = list(
+            self.years.prefetch_related(
+                Prefetch(
+                    "memberships",
+                    queryset=BlocMembership.objects.select_related(
+                        "organization"
+                    ).order_by("role", "organization__name"),
+                ),
+                Prefetch(
+                    "rankings",
+                    queryset=BlocRanking.objects.select_related(
+                        "organization"
+                    ).order_by("rank", "organization__name"),
+                ),
+                "awards__award_type",
+                "awards__recipient_organization",
+            ).order_by("-year")
+        )
+        this_year = datetime.date.today().year
+        current = next((y for y in years if y.year <= this_year), None)
+        context["years"] = years
+        context["current_year"] = current
+        context["index_page"] = self.get_parent().specific
+        context["leader_timeline"] = [
+            (y.year, y.leader()) for y in years if y.leader() is not None
+        ]
+        context.update(
+            listing.filtered_page(request, listing.articles().descendant_of(self))
+        )
+        return context
+
     def clean(self):
         super().clean()
         self.title = nfc(self.title)
@@ -271,6 +445,13 @@ class ArticlePage(Page):
         default=False,
         help_text=_("Imported with facts missing: an editor should check it."),
     )
+    sort_date = models.DateField(
+        _("date in lists"),
+        null=True,
+        editable=False,
+        db_index=True,
+        help_text=_("Publication date, else event date, else first publication."),
+    )
     review_notes = models.TextField(
         _("what to check"),
         blank=True,
@@ -339,6 +520,34 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+
+    def get_context(self, request, *args, **kwargs):
+        from news import listing
+
+        context = super().get_context(request, *args, **kwargs)
+        parent = self.get_parent().specific
+        context["bloc"] = parent if isinstance(parent, BlocPage) else None
+        context["breadcrumbs"] = self.get_ancestors().live().filter(depth__gt=1)
+        activities = list(self.activities.select_related("event_kind"))
+        context["activities"] = activities
+        context["units"] = self.organizations.select_related("organization")
+        others = listing.articles().exclude(pk=self.pk)
+        if context["bloc"] is not None:
+            others = others.child_of(parent)
+        elif activities:
+            others = others.filter(
+                pk__in=ArticleActivity.objects.filter(
+                    event_kind__in=[a.event_kind_id for a in activities]
+                ).values("page_id")
+            )
+        context["other_articles"] = listing.attach_blocs(others[:5])
+        return context
+
+    def save(self, *args, **kwargs):
+        self.sort_date = self.display_date
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_date"}
+        return super().save(*args, **kwargs)
 
     @property
     def display_date(self):

@@ -11,15 +11,19 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from news import demo
-from news.demo.photos import DemoPhotoMaker
+from news.blocks import PHOTO_RENDITIONS
+from news.demo.photos import COLLECTION_NAME, DemoPhotoMaker
 from news.importer.loader import ArticleImporter, ImportOptions
 from news.importer.parser import parse_text
+from news.listing import CARD_RENDITIONS
 from news.models import (
     BlocIndexPage,
     BlocPage,
+    EventKind,
     HomePage,
     NewsIndexPage,
     Organization,
+    PortalImage,
     PortalSettings,
     StandardPage,
     WebLink,
@@ -80,6 +84,10 @@ class Command(BaseCommand):
                 self.report(model._meta.verbose_name, page, created)
             editors, moderators = ensure_site_groups()
             self.stdout.write(f"groups: {editors.name}, {moderators.name}")
+            # "Thông báo" lists the announcements only.
+            NewsIndexPage.objects.filter(slug="thong-bao", event_kind=None).update(
+                event_kind=EventKind.objects.filter(code="thong_bao").first()
+            )
             self.ensure_settings()
             blocs = home.get_children().type(BlocIndexPage).first().specific
             for spec in demo.BLOCS:
@@ -132,7 +140,9 @@ class Command(BaseCommand):
         existing = parent.get_children().filter(slug=slug).first()
         if existing:
             return existing, False
-        page = parent.add_child(instance=model(title=title, slug=slug, **fields))
+        page = parent.add_child(
+            instance=model(title=title, slug=slug, show_in_menus=True, **fields)
+        )
         return page, True
 
     def ensure_settings(self):
@@ -193,6 +203,9 @@ class Command(BaseCommand):
             parsed = parse_text(raw.decode("utf-8"), file_name=path.name)
             result = importer.import_article(parsed, raw, path.name)
             self.stdout.write(f"{result.action} article: {result.title}")
+        # Make the renditions the pages use now, not on a visitor's first view.
+        for image in PortalImage.objects.filter(collection__name=COLLECTION_NAME):
+            image.get_renditions(*PHOTO_RENDITIONS, *CARD_RENDITIONS)
 
     def ensure_admin(self):
         if not settings.DEMO_ADMIN_ENABLED:
