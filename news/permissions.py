@@ -74,19 +74,41 @@ def _grant_page_permissions(group, page, codenames):
         )
 
 
-def _grant_common_permissions(group, collection_permissions):
+def _grant_common_permissions(group, collection_permissions, collection=None):
+    """Admin access, a look at the snippets, and rights on a collection of
+    images and documents (the root one, i.e. all, by default). Everyone may
+    choose any image: changing one is limited to the collection."""
     group.permissions.add(
         _permission("wagtailadmin", "access_admin"),
         *(_permission(app, codename) for app, codename in SNIPPET_VIEW_PERMISSIONS),
     )
     root = Collection.get_first_root_node()
-    for app_label, codenames in collection_permissions.items():
-        for codename in codenames:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=root,
-                permission=_permission(app_label, codename),
-            )
+    grants = [
+        (root, "wagtailimages", "choose_image"),
+        (root, "wagtaildocs", "choose_document"),
+    ]
+    grants += [
+        (collection or root, app_label, codename)
+        for app_label, codenames in collection_permissions.items()
+        for codename in codenames
+    ]
+    for where, app_label, codename in grants:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=where, permission=_permission(app_label, codename)
+        )
+
+
+def bloc_collection(bloc, editors):
+    """The bloc's own collection of images and documents, where its people
+    upload and which only they (and the site-wide groups) may change."""
+    held = GroupCollectionPermission.objects.filter(
+        group=editors, permission__codename="add_image"
+    ).exclude(collection__depth=1)
+    if held.exists():
+        return held.first().collection
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=bloc.title[:255]).first()
+    return existing or root.add_child(name=bloc.title[:255])
 
 
 def _group_holding(page, codename, fallback_name):
@@ -178,8 +200,9 @@ def ensure_bloc_groups(bloc):
         )
     _grant_page_permissions(editors, bloc, EDITOR_PAGE_PERMISSIONS)
     _grant_page_permissions(moderators, bloc, MODERATOR_PAGE_PERMISSIONS)
-    _grant_common_permissions(editors, EDITOR_COLLECTION_PERMISSIONS)
-    _grant_common_permissions(moderators, MODERATOR_COLLECTION_PERMISSIONS)
+    collection = bloc_collection(bloc, editors)
+    _grant_common_permissions(editors, EDITOR_COLLECTION_PERMISSIONS, collection)
+    _grant_common_permissions(moderators, MODERATOR_COLLECTION_PERMISSIONS, collection)
     workflow_name = (_("Moderation – %(bloc)s") % {"bloc": bloc.title})[:255]
     _ensure_workflow(bloc, workflow_name, [moderators, site_moderators])
     return editors, moderators

@@ -1,5 +1,6 @@
 """`manage.py import_legacy`: old portals' articles become pages, units, blocs."""
 
+import datetime
 import json
 from io import StringIO
 
@@ -312,3 +313,96 @@ def test_editors_find_imported_articles_to_review(client, site_tree, django_user
     for article in flagged:
         assert article.title[:40] in html
     assert "Văn bản không ghi ngày đăng." in html
+
+
+def test_a_changed_file_without_url_updates_the_same_article_once(site_tree, tmp_path):
+    folder = tmp_path / "cong-cu"
+    folder.mkdir()
+    source = folder / "tin.txt"
+    text = SEED_FILES[3].read_text()
+    source.write_text(text)
+    run(folder, "--source-portal", "Cổng cũ tỉnh")
+    source.write_text(text.replace("Kinh tế ngành tổ chức", "Kinh tế ngành đã tổ chức"))
+    first, _err = run(folder, "--source-portal", "Cổng cũ tỉnh")
+    again, _err = run(folder, "--source-portal", "Cổng cũ tỉnh")
+    assert "updated" in first
+    assert "unchanged" in again
+    assert ArticlePage.objects.count() == 1
+    assert ArticlePage.objects.get().revisions.count() == 2
+
+
+def test_re_import_keeps_what_editors_recorded_about_the_bloc(site_tree, tmp_path):
+    from news.models import AwardType, BlocYear
+
+    source = tmp_path / "tong-ket.txt"
+    text = SEED_FILES[1].read_text()
+    source.write_text(text)
+    run(source)
+    award = Award.objects.get(award_type__code="co_thi_dua_bo")
+    award.status = Award.Status.DECIDED
+    award.decision_date = datetime.date(2017, 5, 2)
+    award.save()
+    leader = BlocMembership.objects.get(bloc_year__year=2017, role="truong")
+    leader.role = BlocMembership.Role.DEPUTY
+    leader.basis = BlocMembership.Basis.EDITOR
+    leader.save()
+
+    source.write_text(text + "\nThêm một dòng.\n")
+    run(source)
+
+    award.refresh_from_db()
+    leader.refresh_from_db()
+    assert award.status == Award.Status.DECIDED  # never moved back to "proposed"
+    assert (leader.role, leader.basis) == ("pho", "editor")
+    assert Award.objects.filter(award_type__code="co_thi_dua_bo").count() == 1
+    assert BlocYear.objects.filter(year=2017).count() == 1
+    assert AwardType.objects.filter(code="co_thi_dua_bo").exists()
+
+
+def test_an_unpublished_article_is_not_republished_by_an_import(
+    site_tree, tmp_path, django_user_model
+):
+    source = tmp_path / "tin.txt"
+    text = SEED_FILES[0].read_text()
+    source.write_text(text)
+    run(source, "--publish")
+    article = ArticlePage.objects.get()
+    admin = django_user_model.objects.create_superuser("kdv", "kdv@example.com", "x")
+    article.unpublish(user=admin)
+    source.write_text(text + "\nMột dòng mới.\n")
+    out, _err = run(source, "--publish")
+    assert "kept" in out
+    assert not ArticlePage.objects.get().live
+
+
+def test_a_file_failing_half_way_leaves_nothing_behind(
+    site_tree, tmp_path, monkeypatch
+):
+    from news.importer import loader
+
+    (tmp_path / "a_hong.txt").write_bytes(SEED_FILES[1].read_bytes())
+    (tmp_path / "b_tot.txt").write_bytes(SEED_FILES[3].read_bytes())
+    real_body = loader.ArticleImporter.body
+
+    def body_failing_for_one_file(self, parsed, notes):
+        if "miền núi" in parsed.title:
+            raise RuntimeError("disk full")
+        return real_body(self, parsed, notes)
+
+    monkeypatch.setattr(loader.ArticleImporter, "body", body_failing_for_one_file)
+    units_before = Organization.objects.count()
+    with pytest.raises(CommandError, match="1 imported, 1 failed"):
+        call_command(
+            "import_legacy", str(tmp_path), stdout=StringIO(), stderr=StringIO()
+        )
+    # The failing file's bloc, units and bloc years were rolled back with it.
+    assert not BlocPage.objects.filter(title__icontains="miền núi").exists()
+    assert not Organization.objects.filter(name__contains="Sơn La").exists()
+    assert Organization.objects.count() > units_before  # the good file's units
+    assert ArticlePage.objects.count() == 1
+
+
+def test_central_bodies_do_not_take_the_portals_province(site_tree):
+    run(SEED_FILES[1], "--province", "Sơn La")
+    ministry = Organization.objects.get(name="Bộ Kế hoạch và Đầu tư")
+    assert ministry.province is None

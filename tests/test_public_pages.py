@@ -16,6 +16,7 @@ from wagtail.models import Site
 from news.models import (
     ArticleActivity,
     ArticleOrganization,
+    ArticlePage,
     Award,
     AwardType,
     BlocMembership,
@@ -304,3 +305,25 @@ def test_dates_read_dd_mm_yyyy_and_footer_shows_the_settings(client, news_site):
     assert "01/01/2018" in html
     assert "Hội đồng Thi đua - Khen thưởng tỉnh" in html
     assert "Giấy phép số 12/GP-TTĐT ngày 01/02/2020" in html
+
+
+def test_a_draft_does_not_move_the_live_article_in_lists(news_site):
+    (article,) = make_articles(news_site["a"], 1)
+    article.save_revision().publish()
+    live_date = ArticlePage.objects.get(pk=article.pk).sort_date
+    draft = ArticlePage.objects.get(pk=article.pk)
+    draft.date = datetime.date(2030, 1, 1)
+    draft.save_revision()
+    assert ArticlePage.objects.get(pk=article.pk).sort_date == live_date
+    ArticlePage.objects.get(pk=article.pk).get_latest_revision().publish()
+    assert ArticlePage.objects.get(pk=article.pk).sort_date == datetime.date(2030, 1, 1)
+
+
+def test_first_publication_dates_are_vietnamese_days(news_site):
+    article = ArticlePageFactory(parent=news_site["a"], date=None)
+    # 23:30 UTC on 9 March is 06:30 on 10 March in Hà Nội.
+    article.first_published_at = datetime.datetime(
+        2020, 3, 9, 23, 30, tzinfo=datetime.UTC
+    )
+    article.save()
+    assert article.sort_date == datetime.date(2020, 3, 10)

@@ -194,3 +194,27 @@ def test_site_groups_replace_wagtails_english_defaults(db):
     assert workflow.name == "Kiểm duyệt"
     task = workflow.tasks.get().specific
     assert list(task.groups.all()) == [moderators]
+
+
+def test_bloc_people_change_only_their_blocs_images(site_tree, people):
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
+
+    from news.permissions import bloc_collection
+    from tests.factories import ImageFactory
+
+    permission_policy = policy_registry.get_by_type(get_image_model())
+    editors_b, moderators_b = ensure_bloc_groups(site_tree["b"])
+    editors_a = people["editor"].groups.get()
+    own = ImageFactory(collection=bloc_collection(site_tree["a"], editors_a))
+    others = ImageFactory(collection=bloc_collection(site_tree["b"], editors_b))
+    moderator = people["moderator"]
+    assert permission_policy.user_has_permission_for_instance(moderator, "change", own)
+    assert not permission_policy.user_has_permission_for_instance(
+        moderator, "change", others
+    )
+    # Choosing an image for an article is open to all of them.
+    for user in (moderator, people["editor"]):
+        assert permission_policy.user_has_permission_for_instance(
+            user, "choose", others
+        )

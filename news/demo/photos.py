@@ -95,12 +95,13 @@ class DemoPhotoMaker:
             f"{article_title[:180]} – ảnh {number}"
         )
         seed = f"{article_title}|{number}|{caption}"
+        stem = f"demo-{hashlib.sha1(seed.encode()).hexdigest()[:12]}"
         existing = PortalImage.objects.filter(
-            collection=self.collection, title=title
+            collection=self.collection, file__contains=stem
         ).first()
         if existing:
             return existing
-        name = f"demo-{hashlib.sha1(seed.encode()).hexdigest()[:12]}.jpg"
+        name = f"{stem}.jpg"
         image = PortalImage(
             title=title,
             collection=self.collection,

@@ -13,7 +13,7 @@ from html import escape
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import PageLogEntry
 
 from news.models import (
     ArticleActivity,
@@ -54,6 +54,27 @@ _ORGANIZATION_KINDS = [
 ]
 
 
+# How far an award has gone; "not approved" is an end like "presented".
+AWARD_PROGRESS = [
+    Award.Status.PROPOSED,
+    Award.Status.SUBMITTED,
+    Award.Status.REJECTED,
+    Award.Status.DECIDED,
+    Award.Status.PRESENTED,
+]
+
+# Units that never belong to a province, whatever the source portal.
+CENTRAL_KINDS = {Organization.Kind.MINISTRY, Organization.Kind.MINISTRY_DEPARTMENT}
+
+
+def _unit_keys(unit):
+    """The keys a unit answers to: its names, with and without the province."""
+    names = [unit.name, *unit.alias_list]
+    return {name_key(n) for n in names} | {
+        name_key(_PROVINCE_IN_NAME.sub("", n)) for n in names
+    }
+
+
 @dataclass
 class ImportOptions:
     """What the command line adds to what the text says."""
@@ -79,6 +100,10 @@ class ImportResult:
     page: ArticlePage | None = None
 
 
+class ImportFailed(ValueError):
+    """The article cannot be imported into this site as it is."""
+
+
 def checksum(raw):
     return hashlib.sha256(raw).hexdigest()
 
@@ -88,6 +113,7 @@ class ArticleImporter:
 
     def __init__(self, options):
         self.options = options
+        self._units = {}  # units already looked up in this batch
 
     # Lookups -----------------------------------------------------------------
 
@@ -106,28 +132,42 @@ class ArticleImporter:
         return (in_force or candidates)[0]
 
     def organization(self, name, on_date, *, province=None):
-        """The unit of that name: found by name or other name, else created."""
+        """The unit of that name: found by name or other name, else created.
+
+        A unit written without its province ("Văn phòng UBND tỉnh") belongs to
+        the source portal's province; central bodies (a ministry, its
+        departments) belong to none.
+        """
         name = clean(name)
         if not name:
             return None
+        kind = self._organization_kind(name)
         match = _PROVINCE_IN_NAME.search(name)
         if province is None and match:
             province = self.province_named(match.group("name"), on_date)
-        if province is None and (not match or match.group("name").strip() == ""):
+        if province is None and not match and kind not in CENTRAL_KINDS:
             province = self.options.province
-        if name.endswith((" tỉnh", " thành phố")):
-            province = province or self.options.province
-        key = name_key(name)
-        for unit in Organization.objects.filter(province=province):
-            if key == name_key(unit.name) or key in map(name_key, unit.alias_list):
-                return unit
-        unit = Organization(
-            name=name,
-            slug=self._unique_slug(Organization, name, province),
-            kind=self._organization_kind(name),
-            province=province,
+        keys = {name_key(name), name_key(_PROVINCE_IN_NAME.sub("", name))} - {""}
+        cache_key = (frozenset(keys), province.pk if province else None)
+        if cache_key in self._units:
+            return self._units[cache_key]
+        unit = next(
+            (
+                candidate
+                for candidate in Organization.objects.filter(province=province)
+                if keys & _unit_keys(candidate)
+            ),
+            None,
         )
-        unit.save()
+        if unit is None:
+            unit = Organization(
+                name=name,
+                slug=self._unique_slug(Organization, name, province),
+                kind=kind,
+                province=province,
+            )
+            unit.save()
+        self._units[cache_key] = unit
         return unit
 
     def _organization_kind(self, name):
@@ -252,14 +292,23 @@ class ArticleImporter:
                 if getattr(role, "implied", False)
                 else BlocMembership.Basis.STATED
             )
-            BlocMembership.objects.update_or_create(
+            membership, created = BlocMembership.objects.get_or_create(
                 bloc_year=bloc_year,
                 organization=unit,
                 defaults={"role": role.role, "basis": basis},
             )
+            # What an editor entered stands; an article only fills gaps.
+            if (
+                not created
+                and membership.basis != BlocMembership.Basis.EDITOR
+                and membership.role == BlocMembership.Role.MEMBER
+            ):
+                membership.role = role.role
+                membership.basis = basis
+                membership.save(update_fields=["role", "basis"])
 
         for ranking in parsed.rankings:
-            BlocRanking.objects.update_or_create(
+            BlocRanking.objects.get_or_create(
                 bloc_year=self.bloc_year(bloc, ranking.year),
                 organization=self.organization(ranking.unit, on_date),
                 defaults={"rank": ranking.rank},
@@ -272,16 +321,26 @@ class ArticleImporter:
                     _("Unknown award type “%(code)s” left out.") % {"code": record.type}
                 )
                 continue
-            award, _created = Award.objects.update_or_create(
+            award = Award.objects.filter(
                 bloc_year=self.bloc_year(bloc, record.year),
                 award_type=award_type,
                 recipient_organization=self.organization(record.recipient, on_date),
-                defaults={
-                    "status": record.status,
-                    "rank": record.rank,
-                    "achievement_year": record.year,
-                },
+                achievement_year__in=[record.year, None],
+            ).first() or Award(
+                bloc_year=self.bloc_year(bloc, record.year),
+                award_type=award_type,
+                recipient_organization=self.organization(record.recipient, on_date),
+                achievement_year=record.year,
+                status=record.status,
+                rank=record.rank,
             )
+            # A later article may move an award forward (proposed -> decided),
+            # never back, and never over what an editor recorded.
+            if AWARD_PROGRESS.index(record.status) > AWARD_PROGRESS.index(award.status):
+                award.status = record.status
+            if award.rank is None:
+                award.rank = record.rank
+            award.save()
             if award.status == Award.Status.DECIDED and not award.decision_date:
                 notes.append(
                     _("%(award)s: decided, but the decision date is not in the text.")
@@ -363,24 +422,33 @@ class ArticleImporter:
             )
         return [*missing, *notes]
 
-    def find_existing(self, digest):
-        if self.options.source_url:
-            found = ArticlePage.objects.filter(source_url=self.options.source_url)
-            if found.exists():
-                return found.first()
-        return ArticlePage.objects.filter(import_checksum=digest).first()
+    def find_existing(self, key, digest):
+        """The article imported before from the same source, if any: by its
+        import key (the original URL, else the portal and file path), else by
+        the file's checksum."""
+        return (
+            ArticlePage.objects.filter(import_key=key).first()
+            or ArticlePage.objects.filter(import_checksum=digest).first()
+        )
+
+    def touched_by_people(self, page):
+        """True once anyone has edited, published, unpublished or moved it."""
+        return (
+            page.revisions.filter(user__isnull=False).exists()
+            or PageLogEntry.objects.filter(page=page, user__isnull=False).exists()
+        )
 
     @transaction.atomic
-    def import_article(self, parsed, raw, file_name):
+    def import_article(self, parsed, raw, file_name, key=None):
         digest = checksum(raw)
-        existing = self.find_existing(digest)
+        key = self.options.source_url or key or f"file:{file_name}"
+        existing = self.find_existing(key, digest)
         if existing is not None:
             if existing.import_checksum == digest:
                 return ImportResult(
                     file_name, "unchanged", existing.title, page=existing
                 )
-            latest = existing.get_latest_revision()
-            if latest is not None and latest.user_id is not None:
+            if self.touched_by_people(existing):
                 return ImportResult(
                     file_name,
                     "kept",
@@ -394,6 +462,8 @@ class ArticleImporter:
         bloc = self.bloc(parsed, on_date, notes)
         awards = self.record_bloc_facts(parsed, bloc, on_date, notes) if bloc else []
         parent = self.parent_for(bloc)
+        if parent is None:
+            raise ImportFailed(_("There is no news index page to put the article in."))
 
         page = existing or ArticlePage()
         page.title = clean(parsed.title)
@@ -410,9 +480,10 @@ class ArticleImporter:
             else None
         )
         page.section = clean(parsed.section or "")
-        page.source_url = self.options.source_url
-        page.source_portal = self.options.source_portal
+        page.source_url = self.options.source_url or page.source_url
+        page.source_portal = self.options.source_portal or page.source_portal
         page.import_checksum = digest
+        page.import_key = key
         body = self.body(parsed, notes)
         page.body = body
         if page.cover is None:
@@ -424,15 +495,17 @@ class ArticleImporter:
                 if kind in {"gallery", "image"}
             ]
             page.cover = photos[0]["image"] if photos else None
-        review = self.review_notes(parsed, bloc, notes)
-        page.needs_review = bool(review)
-        page.review_notes = "\n".join(review)
 
         page.activities.clear()
+        kinds = {kind.code: kind for kind in EventKind.objects.all()}
         for activity in parsed.event_kinds:
-            kind = EventKind.objects.filter(
-                code=activity.kind
-            ).first() or EventKind.objects.get(code="khac")
+            kind = kinds.get(activity.kind) or kinds.get("khac")
+            if kind is None:
+                notes.append(
+                    _("Unknown event kind “%(code)s” left out.")
+                    % {"code": activity.kind}
+                )
+                continue
             page.activities.add(ArticleActivity(event_kind=kind, year=activity.year))
         page.organizations.clear()
         links = [
@@ -452,6 +525,9 @@ class ArticleImporter:
             seen.add(unit.pk)
             page.organizations.add(ArticleOrganization(organization=unit, role=role))
         page.awards.set(awards)
+        review = self.review_notes(parsed, bloc, notes)
+        page.needs_review = bool(review)
+        page.review_notes = "\n".join(review)
 
         if existing is None:
             page.slug = self._unique_page_slug(parent, page.title)
@@ -461,12 +537,15 @@ class ArticleImporter:
         else:
             action = "updated"
         revision = page.save_revision(log_action=True)
+        # Import metadata is not content: keep it on the row even for a draft.
+        ArticlePage.objects.filter(pk=page.pk).update(
+            import_checksum=digest, import_key=key
+        )
         if self.options.publish:
             revision.publish()
-        elif existing is None:
-            Page.objects.filter(pk=page.pk).update(
-                live=False, has_unpublished_changes=True
-            )
+            if bloc is not None and not bloc.live:
+                # A published article needs its bloc's page to be reachable.
+                bloc.save_revision().publish()
         return ImportResult(
             file_name,
             action,

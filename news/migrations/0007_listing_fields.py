@@ -2,13 +2,14 @@
 
 import django.db.models.deletion
 from django.db import migrations, models
+from django.utils import timezone
 
 
 def fill_sort_date(apps, schema_editor):
     """Publication date, else event date, else the day of first publication."""
     ArticlePage = apps.get_model("news", "ArticlePage")
     for page in ArticlePage.objects.filter(sort_date__isnull=True).iterator():
-        first = page.first_published_at.date() if page.first_published_at else None
+        first = page.first_published_at and timezone.localdate(page.first_published_at)
         page.sort_date = page.date or page.event_start or first
         page.save(update_fields=["sort_date"])
 

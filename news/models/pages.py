@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -426,6 +427,14 @@ class ArticlePage(Page):
         help_text=_("The old portal an imported article comes from."),
     )
     source_url = models.URLField(_("original address"), max_length=1000, blank=True)
+    import_key = models.CharField(
+        _("import key"),
+        max_length=1000,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("The original address, or the old portal and file it came from."),
+    )
     import_checksum = models.CharField(
         _("import checksum"),
         max_length=64,
@@ -544,9 +553,10 @@ class ArticlePage(Page):
         return context
 
     def save(self, *args, **kwargs):
-        self.sort_date = self.display_date
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_date"}
+        # Only a full save (creation, publication) moves the article in lists;
+        # saving a draft revision (update_fields) must not.
+        if kwargs.get("update_fields") is None:
+            self.sort_date = self.display_date
         return super().save(*args, **kwargs)
 
     @property
@@ -557,7 +567,7 @@ class ArticlePage(Page):
         if self.event_start:
             return self.event_start
         if self.first_published_at:
-            return self.first_published_at.date()
+            return timezone.localdate(self.first_published_at)
         return None
 
     def clean(self):

@@ -1,13 +1,14 @@
 """Import articles saved from the old Liferay and SharePoint portals."""
 
+import traceback
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.db.models import Q
 
-from news.importer.loader import ArticleImporter, ImportOptions
+from news.importer.loader import ArticleImporter, ImportFailed, ImportOptions
 from news.importer.parser import ParseError, parse_html, parse_text
 from news.models import BlocPage, Province
 from news.text import clean
@@ -20,16 +21,19 @@ class DryRunRollback(Exception):
 
 
 def collect_files(paths):
-    """The files to import: those named, and the articles inside folders."""
+    """The files to import, each with its path inside the folder given (which,
+    with the portal's name, identifies it on a later run)."""
     files = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+                (p, p.relative_to(path).as_posix())
+                for p in sorted(path.rglob("*"))
+                if p.suffix.lower() in SUFFIXES
             )
         elif path.exists():
-            files.append(path)
+            files.append((path, path.name))
         else:
             raise CommandError(f"{raw}: no such file or folder.")
     return files
@@ -92,40 +96,46 @@ class Command(BaseCommand):
                 source_portal=options["source_portal"],
             )
         )
+        self.traceback = options["traceback"]
+        portal = options["source_portal"] or "file"
         failures = 0
         if options["dry_run"]:
             try:
                 with transaction.atomic():
-                    for path in files:
-                        failures += not self.import_file(importer, path)
+                    for path, name in files:
+                        failures += not self.import_file(
+                            importer, path, f"{portal}:{name}"
+                        )
                     raise DryRunRollback
             except DryRunRollback:
                 self.stdout.write("Dry run: nothing was written.")
         else:
-            for path in files:
-                failures += not self.import_file(importer, path)
+            for path, name in files:
+                failures += not self.import_file(importer, path, f"{portal}:{name}")
         summary = f"{len(files) - failures} imported, {failures} failed."
         if failures:
             raise CommandError(summary)
         self.stdout.write(self.style.SUCCESS(summary))
 
-    def import_file(self, importer, path):
+    def import_file(self, importer, path, key):
         try:
             raw = path.read_bytes()
             text = read_text(raw)
             kind = SUFFIXES.get(path.suffix.lower(), "text")
             parse = parse_html if kind == "html" else parse_text
             parsed = parse(text, file_name=path.name)
+            # Each file in its own transaction: a failure undoes that file only.
             with transaction.atomic():
-                result = importer.import_article(parsed, raw, path.name)
-        except (
-            ParseError,
-            OSError,
-            ValueError,
-            ValidationError,
-            DatabaseError,
-        ) as error:
+                result = importer.import_article(parsed, raw, path.name, key=key)
+        except (ParseError, OSError, ImportFailed, ValidationError) as error:
             self.stderr.write(f"FAILED {path}: {error}")
+            return False
+        except Exception as error:  # noqa: BLE001 - one bad file must not stop a batch
+            self.stderr.write(
+                f"FAILED {path}: unexpected {type(error).__name__}: {error}"
+            )
+            if self.traceback:
+                self.stderr.write(traceback.format_exc())
             return False
         where = f" under “{result.parent}”" if result.parent else ""
         self.stdout.write(f"{result.action} {path.name}: “{result.title}”{where}")

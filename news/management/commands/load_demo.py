@@ -201,7 +201,9 @@ class Command(BaseCommand):
         for path in sorted(demo.ARTICLES_DIR.glob("*.txt")):
             raw = path.read_bytes()
             parsed = parse_text(raw.decode("utf-8"), file_name=path.name)
-            result = importer.import_article(parsed, raw, path.name)
+            result = importer.import_article(
+                parsed, raw, path.name, key=f"demo:{path.name}"
+            )
             self.stdout.write(f"{result.action} article: {result.title}")
         # Make the renditions the pages use now, not on a visitor's first view.
         for image in PortalImage.objects.filter(collection__name=COLLECTION_NAME):
