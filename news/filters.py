@@ -59,7 +59,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         return queryset.filter(pk__in=activities.values("page_id"))
 
     def filter_bloc(self, queryset, name, bloc):
-        return queryset.filter(path__startswith=bloc.path, depth__gt=bloc.depth)
+        return queryset.descendant_of(bloc)
 
     def filter_year(self, queryset, name, year):
         activities = ArticleActivity.objects.filter(year=year)

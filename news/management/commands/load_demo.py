@@ -112,6 +112,7 @@ class Command(BaseCommand):
                 intro="Tin hoạt động của các khối, cụm thi đua.",
             )
         )
+        home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first()
         old_root = site.root_page if site else None
         if site:
@@ -143,6 +144,7 @@ class Command(BaseCommand):
         page = parent.add_child(
             instance=model(title=title, slug=slug, show_in_menus=True, **fields)
         )
+        page.save_revision().publish()  # a first revision to compare edits with
         return page, True
 
     def ensure_settings(self):
