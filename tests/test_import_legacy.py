@@ -406,3 +406,12 @@ def test_central_bodies_do_not_take_the_portals_province(site_tree):
     run(SEED_FILES[1], "--province", "Sơn La")
     ministry = Organization.objects.get(name="Bộ Kế hoạch và Đầu tư")
     assert ministry.province is None
+
+
+def test_an_old_article_without_dates_does_not_show_its_import_day(site_tree, client):
+    run(SEED_FILES[0], "--publish")
+    article = ArticlePage.objects.get()
+    assert article.sort_date is not None  # still ordered, by its import day
+    header = client.get(article.url).content.decode().split("</header>")[1]
+    header = header.split('class="article-header"')[1]
+    assert "<time" not in header.split("</header>")[0]

@@ -560,6 +560,13 @@ class ArticlePage(Page):
         return super().save(*args, **kwargs)
 
     @property
+    def shown_date(self):
+        """The date readers see: never the day an old article was imported."""
+        if self.date or self.event_start or not self.import_key:
+            return self.display_date
+        return None
+
+    @property
     def display_date(self):
         """The date to show: publication, else event, else first publication."""
         if self.date:

@@ -1,7 +1,7 @@
 /*
  * Share buttons of an article: the phone's own share sheet (Zalo, Messenger…)
- * through the Web Share API, copy the link, print. Each button stays hidden
- * where the browser cannot do what it offers; the Facebook link needs no script.
+ * through the Web Share API, copy the link, print. Each button's list item
+ * stays hidden where the browser cannot do what it offers; the Facebook link needs no script.
  */
 (function () {
   "use strict";
@@ -15,7 +15,7 @@
     var print = box.querySelector("[data-share-print]");
 
     if (native && navigator.share) {
-      native.hidden = false;
+      native.parentNode.hidden = false;
       native.addEventListener("click", function () {
         navigator.share({
           title: native.getAttribute("data-title"),
@@ -24,7 +24,7 @@
       });
     }
     if (copy && navigator.clipboard) {
-      copy.hidden = false;
+      copy.parentNode.hidden = false;
       copy.addEventListener("click", function () {
         navigator.clipboard.writeText(copy.getAttribute("data-url")).then(function () {
           status.textContent = box.getAttribute("data-label-copied");
@@ -32,7 +32,7 @@
       });
     }
     if (print && window.print) {
-      print.hidden = false;
+      print.parentNode.hidden = false;
       print.addEventListener("click", function () { window.print(); });
     }
   }
