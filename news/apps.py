@@ -10,4 +10,8 @@ class NewsConfig(AppConfig):
     verbose_name = _("Emulation news")
 
     def ready(self):
-        from news import signals  # noqa: F401
+        from django.db.models.signals import post_migrate
+
+        from news import signals
+
+        post_migrate.connect(signals.index_vocabularies, sender=self)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, as `make test` runs it. Fails if any part fails:
-# lint, system checks, migrations, pytest on SQLite, pytest on a temporary PostgreSQL.
-# Outside CI a missing PostgreSQL is skipped loudly; under CI=true it is a failure.
+# lint, system checks, migrations, pytest on SQLite, pytest on a temporary PostgreSQL,
+# and the browser tests (Playwright driving Debian's Chromium, on SQLite).
+# Outside CI a missing PostgreSQL or Chromium is skipped loudly; under CI=true it is
+# a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,12 +24,15 @@ $PY manage.py check --fail-level WARNING
 step "makemigrations --check"
 $PY manage.py makemigrations --check --dry-run
 
+# The browser tests (marker `browser`, tests/browser/) have a pass of their own,
+# at the end: the other passes leave them out.
 step "pytest on SQLite"
-EXPECT_DB_VENDOR=sqlite $PY -m pytest "$@"
+EXPECT_DB_VENDOR=sqlite $PY -m pytest -m "not browser" "$@"
 
 step "pytest on PostgreSQL"
 if bash scripts/find-postgres.sh >/dev/null; then
-  EXPECT_DB_VENDOR=postgresql bash scripts/with-temp-postgres.sh $PY -m pytest "$@"
+  EXPECT_DB_VENDOR=postgresql bash scripts/with-temp-postgres.sh \
+    $PY -m pytest -m "not browser" "$@"
 else
   if [ "${CI:-}" = "true" ]; then
     echo "FAIL: PostgreSQL is not installed, and CI=true allows no skipped pass." >&2
@@ -36,6 +41,33 @@ else
   printf '\n%s\n%s\n%s\n\n' \
     "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" \
     "!! SKIPPED: the PostgreSQL pass. Install PostgreSQL (apt-get install postgresql)." \
+    "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
+fi
+
+# Once, on SQLite only: they test what the browser shows and does; the database
+# code under them is already tested on both databases by the passes above.
+step "browser tests (Chromium, on SQLite)"
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ -x "$CHROMIUM_PATH" ]; then
+  rm -rf test-artifacts/screenshots
+  status=0
+  EXPECT_DB_VENDOR=sqlite $PY -m pytest -m browser "$@" || status=$?
+  # Arguments that select no browser test (e.g. -k health) make pytest exit 5.
+  if [ "$status" -eq 5 ] && [ $# -gt 0 ]; then
+    echo "No browser test matches: $*"
+  elif [ "$status" -ne 0 ]; then
+    exit "$status"
+  else
+    echo "Screenshots: test-artifacts/screenshots/"
+  fi
+else
+  if [ "${CI:-}" = "true" ]; then
+    echo "FAIL: Chromium is not installed ($CHROMIUM_PATH), and CI=true allows no skipped pass." >&2
+    exit 1
+  fi
+  printf '\n%s\n%s\n%s\n\n' \
+    "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" \
+    "!! SKIPPED: the browser tests. Install Chromium (apt-get install chromium)." \
     "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
 fi
 

@@ -197,3 +197,15 @@ def test_snippet_listings_filter_and_search(admin_client, site_tree, units):
     assert provinces.status_code == 200
     assert "Cần Thơ" in provinces.content.decode()
     assert "Sóc Trăng" not in provinces.content.decode()
+
+
+def test_seeded_vocabularies_can_be_searched_in_the_choosers(admin_client):
+    kinds = admin_client.get(
+        reverse("wagtailsnippetchoosers_news_eventkind:choose_results"), {"q": "thao"}
+    )
+    assert "Giao lưu Hội thao - Văn nghệ" in kinds.content.decode()
+    provinces = admin_client.get(
+        reverse("wagtailsnippetchoosers_news_province:choose_results"),
+        {"q": "Sóc Trăng"},
+    )
+    assert "Sóc Trăng" in provinces.content.decode()

@@ -46,6 +46,8 @@
       "</div>";
     this.dialog = dialog;
     this.image = dialog.querySelector(".lightbox-image");
+    // A mouse drag on the photo is a swipe, not the browser's image drag.
+    this.image.draggable = false;
     this.counter = dialog.querySelector(".lightbox-counter");
     this.caption = dialog.querySelector(".lightbox-text");
     this.prevButton = dialog.querySelector(".lightbox-prev");
