@@ -280,7 +280,9 @@ def test_bloc_page_shows_roles_ranking_and_proposals(client, news_site):
     )
     html = client.get(bloc.url).content.decode()
     assert f"Năm {this_year}" in html
-    assert "Trưởng khối" in html and "Phó trưởng khối" in html
+    current_box = html.split('id="bloc-current"')[1].split("</section>")[0]
+    # The leader comes first, then the deputy.
+    assert current_box.index("Trưởng khối") < current_box.index("Phó trưởng khối")
     assert "đề nghị tặng Cờ thi đua của Chính phủ" in html
     assert "được tặng" not in html
     assert html.index("Liên minh Hợp tác xã tỉnh") < html.index("Sở Tài chính tỉnh")

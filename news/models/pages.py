@@ -322,7 +322,7 @@ class BlocPage(Page):
                     "memberships",
                     queryset=BlocMembership.objects.select_related(
                         "organization"
-                    ).order_by("role", "organization__name"),
+                    ).order_by(BlocMembership.role_order(), "organization__name"),
                 ),
                 Prefetch(
                     "rankings",

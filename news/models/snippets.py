@@ -5,6 +5,7 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -423,6 +424,15 @@ class BlocMembership(Orderable):
 
     def __str__(self):
         return f"{self.organization} ({self.get_role_display()})"
+
+    @classmethod
+    def role_order(cls):
+        """An ordering expression: leader, then deputy, then members."""
+        return Case(
+            When(role=cls.Role.LEADER, then=Value(0)),
+            When(role=cls.Role.DEPUTY, then=Value(1)),
+            default=Value(2),
+        )
 
 
 class BlocRanking(Orderable):
