@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news import views
+from news.feeds import ArticleAtomFeed, ArticleRssFeed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,6 +16,18 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("rss/", ArticleRssFeed(), name="feed_rss"),
+    path("atom/", ArticleAtomFeed(), name="feed_atom"),
+    path(
+        "rss/<str:scope>/<slug:slug>/",
+        ArticleRssFeed(),
+        name="feed_rss_scoped",
+    ),
+    path(
+        "atom/<str:scope>/<slug:slug>/",
+        ArticleAtomFeed(),
+        name="feed_atom_scoped",
+    ),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,102 @@
+"""RSS 2.0 and Atom feeds of the news: the whole site, one bloc, one event kind."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from news import listing
+from news.models import ArticleActivity, BlocPage, EventKind
+
+FEED_LENGTH = 30
+COVER_RENDITION = "fill-800x533|format-jpeg"
+
+
+class ArticleRssFeed(Feed):
+    """The latest articles; ``scope`` narrows them to a bloc or an event kind."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, scope=None, slug=None):
+        self.request = request
+        if scope == "bloc":
+            return get_object_or_404(BlocPage.objects.live().public(), slug=slug)
+        if scope == "kind":
+            return get_object_or_404(EventKind, code=slug)
+        if scope is not None:
+            raise Http404
+        return None
+
+    def title(self, obj):
+        site = _("Emulation News")
+        return (
+            f"{obj.title} – {site}"
+            if isinstance(obj, BlocPage)
+            else (f"{obj.name} – {site}" if obj is not None else site)
+        )
+
+    def link(self, obj):
+        if isinstance(obj, BlocPage):
+            return obj.get_url(self.request)
+        return "/"
+
+    def description(self, obj):
+        return _("News of the emulation blocs and clusters.")
+
+    def items(self, obj):
+        articles = listing.articles(renditions=[COVER_RENDITION])
+        if isinstance(obj, BlocPage):
+            articles = articles.descendant_of(obj)
+        elif obj is not None:
+            articles = articles.filter(
+                pk__in=ArticleActivity.objects.filter(event_kind=obj).values("page_id")
+            )
+        return articles[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        """The article's own publication date (midnight, Vietnam time), else
+        when it went live."""
+        day = item.date or (None if item.first_published_at else item.sort_date)
+        if day:
+            return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [activity.event_kind.name for activity in item.activities.all()]
+
+    def _cover(self, item):
+        return item.cover.get_rendition(COVER_RENDITION) if item.cover else None
+
+    def item_enclosure_url(self, item):
+        cover = self._cover(item)
+        return self.request.build_absolute_uri(cover.url) if cover else None
+
+    def item_enclosure_length(self, item):
+        cover = self._cover(item)
+        return cover.file.size if cover else None
+
+    def item_enclosure_mime_type(self, item):
+        return "image/jpeg" if item.cover else None
+
+
+class ArticleAtomFeed(ArticleRssFeed):
+    """The same articles as an Atom 1.0 feed."""
+
+    feed_type = Atom1Feed
+    subtitle = ArticleRssFeed.description
