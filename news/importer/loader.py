@@ -321,15 +321,15 @@ class ArticleImporter:
                     _("Unknown award type “%(code)s” left out.") % {"code": record.type}
                 )
                 continue
+            where = {
+                "bloc_year": self.bloc_year(bloc, record.year),
+                "award_type": award_type,
+                "recipient_organization": self.organization(record.recipient, on_date),
+            }
             award = Award.objects.filter(
-                bloc_year=self.bloc_year(bloc, record.year),
-                award_type=award_type,
-                recipient_organization=self.organization(record.recipient, on_date),
-                achievement_year__in=[record.year, None],
+                **where, achievement_year__in=[record.year, None]
             ).first() or Award(
-                bloc_year=self.bloc_year(bloc, record.year),
-                award_type=award_type,
-                recipient_organization=self.organization(record.recipient, on_date),
+                **where,
                 achievement_year=record.year,
                 status=record.status,
                 rank=record.rank,
