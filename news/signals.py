@@ -1,11 +1,28 @@
-"""Signal handlers: a new bloc gets its groups; seeded vocabularies get indexed."""
+"""Signal handlers: a new bloc gets its groups; seeded vocabularies get indexed;
+the search index follows an article's relations and its bloc's and units' names."""
 
-from django.db.models.signals import post_save
+from django.db.models import Q
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from wagtail.search.index import insert_or_update_object
+from wagtail.signals import page_published
 
-from news.models import AwardType, BlocPage, EventKind, Province
+from news.models import (
+    ArticlePage,
+    AwardType,
+    BlocPage,
+    EventKind,
+    Organization,
+    Province,
+)
 from news.permissions import ensure_bloc_groups
+from news.tasks import reindex_articles
+
+# The fields of a bloc or a unit that ArticlePage.search_context indexes.
+NAME_FIELDS = {
+    BlocPage: ("title", "short_name", "other_names"),
+    Organization: ("name", "short_name", "other_names"),
+}
 
 
 @receiver(post_save, sender=BlocPage)
@@ -20,3 +37,39 @@ def index_vocabularies(sender, using="default", **kwargs):
     for model in (EventKind, AwardType, Province):
         for item in model.objects.using(using).all():
             insert_or_update_object(item)
+
+
+@receiver(page_published, sender=ArticlePage)
+def reindex_published_article(sender, instance, **kwargs):
+    """Wagtail indexes a page when its row is saved, before modelcluster saves
+    its units, activities and tags: index it again once they are saved."""
+    insert_or_update_object(instance)
+
+
+@receiver(pre_save, sender=BlocPage)
+@receiver(pre_save, sender=Organization)
+def note_renaming(sender, instance, raw=False, **kwargs):
+    fields = NAME_FIELDS[sender]
+    instance._renamed = False
+    if raw or instance.pk is None:
+        return
+    before = sender.objects.filter(pk=instance.pk).values_list(*fields).first()
+    now = tuple(getattr(instance, field) for field in fields)
+    instance._renamed = before is not None and before != now
+
+
+@receiver(post_save, sender=BlocPage)
+@receiver(post_save, sender=Organization)
+def reindex_articles_of_renamed(sender, instance, raw=False, **kwargs):
+    """A bloc's or unit's new name or alias must find its articles."""
+    if raw or not getattr(instance, "_renamed", False):
+        return
+    if sender is BlocPage:
+        articles = ArticlePage.objects.descendant_of(instance)
+    else:
+        articles = ArticlePage.objects.filter(
+            Q(organizations__organization=instance) | Q(byline_unit=instance)
+        )
+    ids = list(articles.live().values_list("pk", flat=True).distinct())
+    if ids:
+        reindex_articles.enqueue(ids)

@@ -37,3 +37,102 @@ def slugify_vi(text, max_length=80):
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug or "bai-viet"
+
+
+# --- Search -----------------------------------------------------------------
+#
+# One folding step serves the index and the query, on SQLite and PostgreSQL
+# alike (news/search_backend.py applies it to everything Wagtail indexes and to
+# every query): "Ký kết giao ước" and "ky ket giao uoc" both become
+# "ky ket giao uoc". Folding merges words that differ only by their marks
+# (tính/tình), as Vietnamese readers typing without marks expect.
+
+# Short abbreviations written with "&" between capitals: "KH&ĐT", "GD&ĐT",
+# "LĐ-TB&XH". The "&" is dropped so the abbreviation stays one word ("khdt").
+_AMPERSAND_ABBREVIATION = re.compile(r"\b([^\W\d_]{1,5})\s?&\s?([^\W\d_]{1,5})\b")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+# Abbreviations of Vietnamese public administration and what they stand for,
+# folded. The index holds both forms of each one it finds, so "HTX" finds
+# "Hợp tác xã" and "ke hoach dau tu" finds "Sở KH&ĐT". A "va" (và, "and") in
+# an expansion may be left out or written "&" in the text.
+ABBREVIATIONS = {
+    "bhxh": "bao hiem xa hoi",
+    "cbcc": "can bo cong chuc",
+    "cbccvc": "can bo cong chuc vien chuc",
+    "cnvc": "cong nhan vien chuc",
+    "dbqh": "dai bieu quoc hoi",
+    "gddt": "giao duc va dao tao",
+    "gtvt": "giao thong van tai",
+    "hdnd": "hoi dong nhan dan",
+    "hdtdkt": "hoi dong thi dua khen thuong",
+    "htx": "hop tac xa",
+    "kbnn": "kho bac nha nuoc",
+    "khcn": "khoa hoc va cong nghe",
+    "khdt": "ke hoach va dau tu",
+    "ldld": "lien doan lao dong",
+    "ldtbxh": "lao dong thuong binh va xa hoi",
+    "lmhtx": "lien minh hop tac xa",
+    "mttq": "mat tran to quoc",
+    "nnptnt": "nong nghiep va phat trien nong thon",
+    "tbxh": "thuong binh va xa hoi",
+    "tdkt": "thi dua khen thuong",
+    "tnmt": "tai nguyen va moi truong",
+    "tphcm": "thanh pho ho chi minh",
+    "tttt": "thong tin va truyen thong",
+    "tw": "trung uong",
+    "ubnd": "uy ban nhan dan",
+    "vhttdl": "van hoa the thao va du lich",
+    "vp": "van phong",
+}
+_EXPANSIONS = [
+    (
+        abbreviation,
+        expansion,
+        re.compile(r"\b" + expansion.replace(" va ", " (?:va )?") + r"\b"),
+    )
+    for abbreviation, expansion in ABBREVIATIONS.items()
+]
+
+# A query longer than this many words is cut: nobody types more, and each
+# word costs the database a lookup.
+MAX_QUERY_WORDS = 32
+
+
+def _join_abbreviation(match):
+    left, right = match.groups()
+    if left.isupper() and right.isupper():
+        return left + right
+    return match.group(0)
+
+
+def search_fold(text):
+    """Text as the search index and the search query see it: lower-case ASCII
+    words and numbers separated by single spaces; marks, case, punctuation,
+    symbols and emoji gone ("Sở KH&ĐT Sóc Trăng!" -> "so khdt soc trang")."""
+    text = _AMPERSAND_ABBREVIATION.sub(_join_abbreviation, clean(text))
+    # Keep letters, digits and marks only, before anyascii spells symbols out
+    # (it turns an emoji into ":grinning:").
+    text = "".join(
+        char if unicodedata.category(char)[0] in "LNM" else " " for char in text
+    )
+    return _NOT_WORD.sub(" ", anyascii(text).lower()).strip()
+
+
+def search_document(text):
+    """``search_fold(text)`` plus the other form of every abbreviation in it:
+    what the index stores for a piece of text."""
+    folded = search_fold(text)
+    words = set(folded.split())
+    extra = []
+    for abbreviation, expansion, pattern in _EXPANSIONS:
+        if abbreviation in words:
+            extra.append(expansion)
+        elif pattern.search(folded):
+            extra.append(abbreviation)
+    return " ".join([folded, *extra]) if extra else folded
+
+
+def search_query(text):
+    """The words of a query typed by a person, folded; at most MAX_QUERY_WORDS."""
+    return " ".join(search_fold(text).split()[:MAX_QUERY_WORDS])

@@ -16,6 +16,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("tim-kiem/", views.search, name="search"),
     path("rss/", ArticleRssFeed(), name="feed_rss"),
     path("atom/", ArticleAtomFeed(), name="feed_atom"),
     path(

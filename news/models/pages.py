@@ -472,9 +472,32 @@ class ArticlePage(Page):
         index.SearchField("body"),
         index.SearchField("byline_person"),
         index.SearchField("venue"),
+        index.SearchField("search_context"),
         index.FilterField("date"),
+        index.FilterField("sort_date"),
         index.FilterField("needs_review"),
     ]
+
+    def search_context(self):
+        """What the search index knows of the article besides its own text: the
+        names and aliases of its bloc, of the units it names and of its author's
+        unit, its event kinds and its tags. A citizen who searches a bloc's or a
+        unit's other name finds its news."""
+        parts = []
+        bloc = BlocPage.objects.filter(
+            path=self.path[: -self.steplen], depth=self.depth - 1
+        ).first()
+        if bloc is not None:
+            parts += [bloc.title, bloc.short_name, *bloc.alias_list]
+        units = [link.organization for link in self.organizations.all()]
+        if self.byline_unit_id:
+            units.append(self.byline_unit)
+        for unit in units:
+            parts += [unit.name, unit.short_name, *unit.alias_list]
+        parts += [activity.event_kind.name for activity in self.activities.all()]
+        parts += [tag.name for tag in self.tags.all()]
+        return "\n".join(part for part in parts if part)
+
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("lead"),

@@ -62,3 +62,15 @@ def test_not_found_page(demo_site, page):
     response = page.goto("/khong-co-trang-nay/")
     assert response.status == 404
     assert_no_axe_violations(page, "the 404 page")
+
+
+@pytest.mark.parametrize("viewport", [None, PHONE], ids=["1280px", "360px"])
+def test_search_pages(demo_site, open_page, viewport):
+    page = open_page(viewport) if viewport else open_page()
+    page.goto("/tim-kiem/")
+    assert_no_axe_violations(page, "the empty search page")
+    page.goto("/tim-kiem/?q=ky+ket+giao+uoc")
+    expect(page.locator("section.article-list .card").first).to_be_visible()
+    assert_no_axe_violations(page, "search results with marked words")
+    page.goto("/tim-kiem/?q=khong+co+tu+nay&year=abc")
+    assert_no_axe_violations(page, "a search that finds nothing, with a bad filter")

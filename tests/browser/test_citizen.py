@@ -1,5 +1,6 @@
-"""A citizen on the public site: filtered news with pagination, an article's
-photo gallery with the keyboard on a computer and with a swipe on a phone."""
+"""A citizen on the public site: filtered news with pagination, a search typed
+without diacritics, an article's photo gallery with the keyboard on a computer
+and with a swipe on a phone."""
 
 import datetime
 from urllib.parse import parse_qs, urlsplit
@@ -280,3 +281,30 @@ def test_gallery_without_javascript_is_plain_links_to_the_photos(demo_site, open
     assert response is not None and response.ok
     assert urlsplit(page.url).path == urlsplit(href).path
     assert response.headers["content-type"].startswith("image/")
+
+
+def test_citizen_searches_without_diacritics_from_the_header(demo_site, phone_page):
+    page = phone_page
+    page.goto("/")
+    box = page.locator("form.header-search input[name=q]")
+    box.fill("soc trang")
+    with page.expect_navigation():
+        box.press("Enter")
+    assert urlsplit(page.url).path == "/tim-kiem/"
+    # The query stays in the box; the result's title has the words marked as
+    # they are written.
+    expect(page.locator("#search-q")).to_have_value("soc trang")
+    first = page.locator("section.article-list .card").first
+    expect(first.locator(".card-title mark").first).to_have_text("Sóc")
+    expect(first.locator(".card-title")).to_contain_text("Sóc Trăng")
+    # The page fits a 360 px phone: nothing wider than the viewport.
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the search page is {width} px wide"
+    # Newest first keeps the query.
+    page.locator("form.search-form summary").click()
+    page.locator("#search-order").select_option("moi-nhat")
+    with page.expect_navigation():
+        page.locator("form.search-form .filter-actions button").click()
+    params = query(page.url)
+    assert params["q"] == "soc trang" and params["sap-xep"] == "moi-nhat"
+    expect(page.locator("section.article-list .card")).not_to_have_count(0)

@@ -62,6 +62,7 @@ def main_pages():
         ("unit", f"{blocs.url}don-vi/{unit.slug}/"),
         ("article", article.url),
         ("about", "/gioi-thieu/"),
+        ("search", "/tim-kiem/?q=ky+ket+giao+uoc"),
         ("not-found", "/khong-co-trang-nay/"),
     ]
 

@@ -1,0 +1,408 @@
+"""Search: /tim-kiem/ and the admin's searches, diacritics and case never matter.
+
+These tests run on both database passes (SQLite FTS5 and PostgreSQL full-text
+search) through the same folding backend (news/search_backend.py).
+"""
+
+import datetime
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.search.index import insert_or_update_object
+
+from news.models import ArticleActivity, ArticleOrganization, EventKind
+from news.text import search_document, search_fold, search_query
+from tests.factories import ArticlePageFactory, ImageFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def article(parent, title, lead="Tin hoạt động của khối.", paragraphs=(), **fields):
+    """A published article (indexed when saved, as Wagtail does)."""
+    if paragraphs:
+        fields["body"] = [("paragraph", f"<p>{text}</p>") for text in paragraphs]
+    return ArticlePageFactory(parent=parent, title=title, lead=lead, **fields)
+
+
+def reindex(*pages):
+    for page in pages:
+        insert_or_update_object(page)
+
+
+class Results(HTMLParser):
+    """What a reader sees of a results page: the result titles in order, the
+    marked words, the heading and the links of the blocs-and-units box."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.titles, self.marks, self.entities = [], [], []
+        self.heading = ""
+        self._stack, self._title, self._mark = [], None, None
+        self._in_heading = self._in_entities = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "h3" and "card-title" in (attrs.get("class") or ""):
+            self._title = ""
+        if tag == "mark":
+            self._mark = ""
+        if tag == "h2" and attrs.get("id") == "list-heading":
+            self._in_heading = True
+        if tag == "section" and "search-entities" in (attrs.get("class") or ""):
+            self._in_entities = True
+        if tag == "a" and self._in_entities:
+            self.entities.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "h3" and self._title is not None:
+            self.titles.append(" ".join(self._title.split()))
+            self._title = None
+        if tag == "mark" and self._mark is not None:
+            self.marks.append(self._mark)
+            self._mark = None
+        if tag == "h2":
+            self._in_heading = False
+        if tag == "section":
+            self._in_entities = False
+
+    def handle_data(self, data):
+        if self._title is not None:
+            self._title += data
+        if self._mark is not None:
+            self._mark += data
+        if self._in_heading:
+            self.heading += data
+
+
+def search(client, query, **params):
+    response = client.get("/tim-kiem/", {"q": query, **params})
+    assert response.status_code == 200
+    return Results(response.content.decode())
+
+
+# -------------------------------------------------------------- the folding
+
+
+def test_folding_removes_marks_case_and_turns_d_bar_into_d():
+    assert search_fold("Ký kết GIAO ƯỚC") == "ky ket giao uoc"
+    assert search_fold("Đua đua ĐUA") == "dua dua dua"
+    # Typed with combining marks (NFD) or precomposed (NFC): one result.
+    assert search_fold(unicodedata.normalize("NFD", "Sóc Trăng")) == "soc trang"
+    assert search_fold("Thừa Thiên Huế, Đà Nẵng!") == "thua thien hue da nang"
+
+
+def test_folding_drops_symbols_emoji_and_lone_marks():
+    assert search_fold("\u0301") == ""
+    assert search_fold("😀 thi đua 🏆") == "thi dua"
+    assert search_fold("<b>x</b> & 'y'; --") == "b x b y"
+
+
+def test_abbreviations_with_ampersand_stay_one_word_and_expand_in_the_index():
+    assert search_fold("Sở KH&ĐT") == "so khdt"
+    assert search_fold("Sở Kế hoạch & Đầu tư") == "so ke hoach dau tu"
+    assert search_document("Sở KH&ĐT").split()[:2] == ["so", "khdt"]
+    assert "ke hoach va dau tu" in search_document("Sở KH&ĐT")
+    assert search_document("Sở Kế hoạch và Đầu tư").endswith(" khdt")
+    assert "htx" in search_document("Liên minh Hợp tác xã tỉnh").split()
+    assert "uy ban nhan dan" in search_document("UBND tỉnh Sơn La")
+    # The query keeps what was typed: the index holds both forms.
+    assert search_query("KH&ĐT") == "khdt"
+
+
+def test_query_is_cut_to_a_bounded_number_of_words():
+    assert len(search_query("thi đua " * 500).split()) == 32
+
+
+# ------------------------------------------------------------ public search
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("ky ket giao uoc", "Lễ ký kết giao ước thi đua năm 2019"),
+        ("soc trang", "Hội nghị tại tỉnh Sóc Trăng"),
+        ("dua", "Phong trào thi đua yêu nước"),
+        ("dua", "Đua thuyền truyền thống"),
+        ("DUA", "phong trào thi đua"),
+        ("Hội nghị", "Bai viet go khong dau: hoi nghi tong ket"),
+        (unicodedata.normalize("NFD", "Sóc Trăng"), "Đoàn công tác tỉnh Sóc Trăng"),
+        ("do", "Ông Đỗ Văn Bình phát biểu"),  # not dropped as an English stop word
+        ("KH&ĐT", "Sở Kế hoạch và Đầu tư tỉnh Lào Cai"),
+        ("ke hoach dau tu", "Sở KH&ĐT tỉnh Hà Giang"),
+        ("HTX", "Liên minh Hợp tác xã tỉnh nhận bàn giao"),
+        ("UBND", "Văn phòng Ủy ban nhân dân tỉnh"),
+        ("uy ban nhan dan", "Văn phòng UBND tỉnh"),
+    ],
+)
+def test_search_finds_text_whatever_the_marks(client, site_tree, query, text):
+    # In the news index, not under a bloc: a bloc's name ("Khối thi đua …")
+    # is part of what its articles are found by.
+    wanted = article(site_tree["news"], "Tin cần tìm", paragraphs=[text])
+    article(site_tree["news"], "Tin khác", lead="Một tin không liên quan.")
+    results = search(client, query)
+    assert results.titles == [wanted.title]
+
+
+def test_search_reads_lead_captions_byline_venue_bloc_units_and_tags(client, site_tree):
+    bloc = site_tree["a"]
+    bloc.short_name = "Khối Tổng hợp"
+    bloc.other_names = "Khối các cơ quan tổng hợp"
+    bloc.save()
+    unit = OrganizationFactory(
+        name="Liên minh Hợp tác xã tỉnh Sóc Trăng",
+        short_name="LMHTX Sóc Trăng",
+        other_names="Liên minh các HTX tỉnh Sóc Trăng",
+    )
+    photo = ImageFactory()
+    page = article(
+        bloc,
+        "Tin ảnh",
+        lead="Sáng nay diễn ra hội thao.",
+        byline_person="Nguyễn Thị Hoà",
+        venue="Nhà văn hoá tỉnh Bạc Liêu",
+        body=[
+            (
+                "gallery",
+                {
+                    "heading": "",
+                    "photos": [
+                        {
+                            "image": photo,
+                            "caption": "Đội kéo co giành giải nhất",
+                            "alt_text": "",
+                            "credit": "",
+                        }
+                    ],
+                },
+            )
+        ],
+    )
+    ArticleOrganization.objects.create(page=page, organization=unit)
+    ArticleActivity.objects.create(
+        page=page,
+        event_kind=EventKind.objects.get(code="giao_luu_the_thao_van_nghe"),
+        year=2019,
+    )
+    page.tags.add("hội thao")
+    page.save()
+    reindex(page)
+    article(bloc.get_parent(), "Tin ngoài khối", lead="Không liên quan.")
+    for query in [
+        "dien ra hoi thao",  # lead
+        "keo co giai nhat",  # a gallery caption
+        "nguyen thi hoa",  # byline
+        "nha van hoa bac lieu",  # venue
+        "khoi tong hop",  # the bloc's short name
+        "co quan tong hop",  # the bloc's other name
+        "lien minh cac htx",  # the unit's other name
+        "lmhtx soc trang",  # the unit's short name
+    ]:
+        assert search(client, query).titles == ["Tin ảnh"], query
+
+
+def test_search_shows_blocs_and_units_that_match(client, site_tree):
+    unit = OrganizationFactory(
+        name="Liên minh Hợp tác xã tỉnh", slug="lien-minh-htx", other_names=""
+    )
+    results = search(client, "hop tac xa")
+    assert "/khoi-cum-thi-dua/don-vi/lien-minh-htx/" in " ".join(results.entities)
+    results = search(client, "khoi kinh te nganh")
+    assert site_tree["b"].url in results.entities
+    assert unit.name
+
+
+def test_title_match_ranks_before_body_match(client, site_tree):
+    body_only = article(
+        site_tree["a"],
+        "Hội nghị tổng kết năm 2018",
+        paragraphs=["Các đơn vị báo cáo về giao ước thi đua."],
+        date=datetime.date(2019, 3, 1),
+    )
+    in_title = article(
+        site_tree["a"],
+        "Ký kết giao ước thi đua năm 2019",
+        lead="Sáng nay các đơn vị đã ký.",
+        date=datetime.date(2019, 1, 5),
+    )
+    assert search(client, "giao uoc").titles == [in_title.title, body_only.title]
+    newest = search(client, "giao uoc", **{"sap-xep": "moi-nhat"})
+    assert newest.titles == [body_only.title, in_title.title]
+
+
+def test_search_filters_like_the_lists(client, site_tree):
+    kind = EventKind.objects.get(code="tong_ket")
+    old = article(site_tree["a"], "Tổng kết thi đua 2018")
+    new = article(site_tree["b"], "Tổng kết thi đua 2019")
+    ArticleActivity.objects.create(page=old, event_kind=kind, year=2018)
+    ArticleActivity.objects.create(page=new, event_kind=kind, year=2019)
+    assert search(client, "tong ket", year=2019).titles == [new.title]
+    assert search(client, "tong ket", bloc=site_tree["a"].slug).titles == [old.title]
+    # A value that cannot be read gives a form error and no results, not a 500.
+    response = client.get("/tim-kiem/", {"q": "tong ket", "year": "abc"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="filter-error"' in html
+    assert Results(html).titles == []
+
+
+def test_search_pages_keep_the_query(client, site_tree, settings):
+    settings.NEWS_PER_PAGE = 5
+    for n in range(7):
+        article(site_tree["a"], f"Giao lưu thể thao lần {n}")
+    response = client.get("/tim-kiem/", {"q": "giao luu"})
+    html = response.content.decode()
+    assert len(Results(html).titles) == 5
+    next_link = re.search(r'<a href="([^"]+)" rel="next"', html).group(1)
+    assert "q=giao+luu" in next_link.replace("&amp;", "&")
+    second = client.get("/tim-kiem/" + next_link.replace("&amp;", "&"))
+    assert len(Results(second.content.decode()).titles) == 2
+    assert 'value="giao luu"' in second.content.decode()
+
+
+def test_matched_words_are_marked_in_title_and_snippet(client, site_tree):
+    article(
+        site_tree["a"],
+        "Đoàn công tác tỉnh Sóc Trăng",
+        lead="Chuyến thăm <b>không</b> có gì đặc biệt.",
+        paragraphs=["Đầu đoạn. " * 40 + "Trao đổi kinh nghiệm với Sở KH&ĐT Sóc Trăng."],
+    )
+    response = client.get("/tim-kiem/", {"q": "soc trang khdt"})
+    html = response.content.decode()
+    results = Results(html)
+    assert results.titles == ["Đoàn công tác tỉnh Sóc Trăng"]
+    # Title and the body passage (the lead has no match), words as written.
+    assert results.marks.count("Sóc") == 2 and results.marks.count("Trăng") == 2, (
+        results.marks
+    )
+    assert "KH&ĐT" in results.marks
+    assert "… " in html  # the passage is cut, and says so
+    # Text from the page is escaped, never markup.
+    assert "<b>không</b>" not in html
+
+
+def test_abbreviation_query_marks_the_expanded_words(client, site_tree):
+    article(site_tree["a"], "Tin", lead="Liên minh Hợp tác xã tỉnh nhận cờ.")
+    results = search(client, "HTX")
+    assert "Hợp tác xã" in results.marks  # the phrase, not every "xã"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "a" * 1000,
+        "thi đua " * 200,
+        "'; DROP TABLE news_articlepage; --",
+        '" OR 1=1 --',
+        "<script>alert('x')</script>",
+        "\u0301\u0300",
+        "😀🏆",
+        'NEAR(thi dua) AND "unbalanced',
+        "title:abc * ^ ~ ( ) { } [ ] :",
+        "\x00thi\x00dua",
+        "%",
+    ],
+)
+def test_bad_input_gives_a_normal_page(client, site_tree, query):
+    article(site_tree["a"], "Thi đua yêu nước")
+    response = client.get("/tim-kiem/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert '<input type="search" id="search-q"' in html
+    if query.strip() and search_query(query):
+        assert "list-heading" in html
+
+
+def test_long_query_is_cut_and_the_reader_told(client, site_tree):
+    response = client.get("/tim-kiem/", {"q": "thi dua " * 100})
+    html = response.content.decode()
+    assert "200" in re.search(r'class="filter-error">([^<]*)<', html).group(1)
+
+
+def test_search_page_is_not_indexed_by_search_engines(client, site_tree):
+    html = client.get("/tim-kiem/", {"q": "thi dua"}).content.decode()
+    assert re.search(r'<meta name="robots" content="noindex[^"]*">', html)
+
+
+def test_unpublished_and_private_articles_are_not_found(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    draft = article(site_tree["a"], "Bản nháp giao ước")
+    draft.unpublish()
+    private = article(site_tree["a"], "Tin nội bộ giao ước")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    shown = article(site_tree["a"], "Tin công khai giao ước")
+    assert search(client, "giao uoc").titles == [shown.title]
+
+
+def test_renaming_a_unit_reindexes_its_articles(client, site_tree):
+    unit = OrganizationFactory(name="Sở Ngoại vụ tỉnh")
+    page = article(site_tree["a"], "Tin đối ngoại")
+    ArticleOrganization.objects.create(page=page, organization=unit)
+    reindex(page)
+    assert search(client, "hop tac quoc te").titles == []
+    unit.other_names = "Sở Hợp tác quốc tế"
+    unit.save()
+    assert search(client, "hop tac quoc te").titles == [page.title]
+
+
+def test_search_results_query_count_does_not_grow(client, site_tree):
+    def count(query):
+        assert client.get("/tim-kiem/", {"q": query}).status_code == 200
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/tim-kiem/", {"q": query})
+        return len(queries)
+
+    for n in range(2):
+        article(site_tree["a"], f"Giao lưu văn nghệ {n}", cover=ImageFactory())
+    few = count("van nghe")
+    for n in range(2, 12):
+        article(site_tree["a"], f"Giao lưu văn nghệ {n}", cover=ImageFactory())
+    assert count("van nghe") == few
+
+
+def test_every_page_has_the_search_box(client, site_tree):
+    html = client.get("/").content.decode()
+    assert re.search(r'<form class="header-search"[^>]*action="/tim-kiem/"', html)
+    assert 'name="q"' in html
+
+
+# ------------------------------------------------------------------- admin
+
+
+def test_admin_page_search_folds_diacritics(admin_client, site_tree):
+    article(site_tree["a"], "Hội nghị tổng kết Cụm thi đua Tây Nam Bộ")
+    response = admin_client.get("/admin/pages/search/", {"q": "hoi nghi tay nam bo"})
+    assert response.status_code == 200
+    assert "Hội nghị tổng kết Cụm thi đua Tây Nam Bộ" in response.content.decode()
+
+
+def test_admin_snippet_search_folds_diacritics(admin_client, site_tree):
+    OrganizationFactory(name="Sở Kế hoạch và Đầu tư tỉnh Sóc Trăng")
+    OrganizationFactory(name="Sở Tài chính tỉnh Sóc Trăng")
+    response = admin_client.get(
+        "/admin/snippets/news/organization/", {"q": "so ke hoach soc trang"}
+    )
+    html = response.content.decode()
+    assert "Sở Kế hoạch và Đầu tư tỉnh Sóc Trăng" in html
+    assert "Sở Tài chính" not in html
+
+
+def test_admin_image_search_folds_diacritics(admin_client, site_tree):
+    ImageFactory(title="Lễ ký kết giao ước")
+    ImageFactory(title="Hội thao")
+    response = admin_client.get("/admin/images/", {"q": "le ky ket"})
+    html = response.content.decode()
+    assert "Lễ ký kết giao ước" in html
+    assert "Hội thao" not in html
