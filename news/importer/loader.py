@@ -32,6 +32,7 @@ from news.models import (
     Province,
 )
 from news.models.snippets import PROVINCE_MERGER_DATE
+from news.redirects import record_legacy_redirects
 from news.text import clean, name_key, slugify_vi
 
 _PROVINCE_IN_NAME = re.compile(r"\b(?:tỉnh|thành phố|TP\.?)\s+(?P<name>[^,;()]+)$")
@@ -98,6 +99,8 @@ class ImportResult:
     parent: str = ""
     notes: list = field(default_factory=list)
     page: ArticlePage | None = None
+    #: news.redirects.RedirectOutcome for each old address of the article
+    redirects: list = field(default_factory=list)
 
 
 class ImportFailed(ValueError):
@@ -438,8 +441,22 @@ class ArticleImporter:
             or PageLogEntry.objects.filter(page=page, user__isnull=False).exists()
         )
 
+    def record_redirects(self, page):
+        """Old addresses of the article redirect to it: the one given now and
+        the one stored by an earlier import (which may differ); never more than
+        adds (see news.redirects.record_legacy_redirect)."""
+        return record_legacy_redirects([self.options.source_url, page.source_url], page)
+
     @transaction.atomic
     def import_article(self, parsed, raw, file_name, key=None):
+        result = self._import_article(parsed, raw, file_name, key)
+        if result.page is not None:
+            # Also when the article is unchanged or kept for an editor: a
+            # redirect is not content, and an older import may predate them.
+            result.redirects = self.record_redirects(result.page)
+        return result
+
+    def _import_article(self, parsed, raw, file_name, key=None):
         digest = checksum(raw)
         key = self.options.source_url or key or f"file:{file_name}"
         existing = self.find_existing(key, digest)

@@ -92,6 +92,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Runs after Wagtail's redirects on a 404 (responses go up this list): the
+    # old portals' addresses, normalised (news/redirects.py).
+    "news.redirects.LegacyRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -16,6 +16,18 @@ from news.text import clean
 SUFFIXES = {".txt": "text", ".htm": "html", ".html": "html", ".aspx": "html"}
 
 
+def write_redirect_outcomes(command, outcomes):
+    """One line per old address: added, or a warning; "already there" only
+    with --verbosity 2."""
+    for outcome in outcomes:
+        if outcome.is_warning:
+            command.stdout.write(
+                command.style.WARNING(f"    warning: {outcome.describe()}")
+            )
+        elif outcome.status == "added" or command.verbosity > 1:
+            command.stdout.write(f"    {outcome.describe()}")
+
+
 class DryRunRollback(Exception):
     """Raised at the end of a dry run to undo everything it wrote."""
 
@@ -77,7 +89,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--source-url",
             default="",
-            help="The article's address on the old portal (one file only).",
+            help=(
+                "The article's address on the old portal (one file only); "
+                "it then redirects to the article."
+            ),
         )
         parser.add_argument(
             "--source-portal", default="", help="A name for the old portal."
@@ -97,6 +112,7 @@ class Command(BaseCommand):
             )
         )
         self.traceback = options["traceback"]
+        self.verbosity = options["verbosity"]
         portal = options["source_portal"] or "file"
         failures = 0
         if options["dry_run"]:
@@ -141,6 +157,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{result.action} {path.name}: “{result.title}”{where}")
         for note in result.notes:
             self.stdout.write(f"    needs review: {note}")
+        write_redirect_outcomes(self, result.redirects)
         return True
 
     def find_bloc(self, value):
