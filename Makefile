@@ -20,6 +20,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
+	$(PY) manage.py update_index -v0
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/, user admin, password admin)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
