@@ -413,3 +413,16 @@ def test_old_paths_are_stable_under_both_normalisations(url, old_path):
 def test_what_cannot_be_redirected_from_is_refused(url):
     with pytest.raises(NotAnOldAddress):
         legacy_address(url)
+
+
+def test_an_address_an_editor_types_redirects_once_the_article_is_published(
+    client, site_tree
+):
+    from tests.factories import ArticlePageFactory
+
+    article = ArticlePageFactory(parent=site_tree["a"], title="Tin nhập tay")
+    article.source_url = SHAREPOINT_URL.replace("123", "456")
+    article.save_revision().publish()
+    assert_redirects_to_article(
+        client, "/tin-tuc/Pages/tin-trong-tinh.aspx?itemid=456", article
+    )
