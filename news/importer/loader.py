@@ -450,7 +450,7 @@ class ArticleImporter:
     @transaction.atomic
     def import_article(self, parsed, raw, file_name, key=None):
         result = self._import_article(parsed, raw, file_name, key)
-        if result.page is not None:
+        if result.page is not None and not result.redirects:
             # Also when the article is unchanged or kept for an editor: a
             # redirect is not content, and an older import may predate them.
             result.redirects = self.record_redirects(result.page)
@@ -558,6 +558,9 @@ class ArticleImporter:
         ArticlePage.objects.filter(pk=page.pk).update(
             import_checksum=digest, import_key=key
         )
+        # Before publishing, which would record them too (news/signals.py)
+        # without telling the import's output.
+        redirects = self.record_redirects(page)
         if self.options.publish:
             revision.publish()
             if bloc is not None and not bloc.live:
@@ -570,4 +573,5 @@ class ArticleImporter:
             parent=parent.title,
             notes=review,
             page=page,
+            redirects=redirects,
         )
