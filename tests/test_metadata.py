@@ -214,6 +214,26 @@ def test_pages_without_a_picture_share_the_default_image(client, site_tree):
         )
 
 
+def test_the_publisher_s_logo_is_given_to_search_engines(client, site_tree):
+    page = ArticlePageFactory(parent=site_tree["a"], date=datetime.date(2020, 5, 4))
+    publisher = structured_data(fetch(client, page.url))["NewsArticle"]["publisher"]
+    assert "logo" not in publisher  # none configured: none claimed
+    logo = ImageFactory(file__width=1000, file__height=800)
+    PortalSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True), defaults={"logo": logo}
+    )
+    graph = structured_data(fetch(client, page.url))
+    publisher = graph["NewsArticle"]["publisher"]
+    assert publisher["logo"]["@type"] == "ImageObject"
+    # At most 600 px, PNG (a transparent background survives).
+    assert (publisher["logo"]["width"], publisher["logo"]["height"]) == (600, 480)
+    name = path_of(publisher["logo"]["url"]).removeprefix(settings.MEDIA_URL)
+    with default_storage.open(name) as file, Image.open(file) as image:
+        assert image.size == (600, 480) and image.format == "PNG"
+    home = structured_data(fetch(client, "/"))["WebSite"]
+    assert home["publisher"]["logo"] == publisher["logo"]
+
+
 def test_undated_legacy_articles_claim_no_publication_day(client, site_tree):
     import_day = timezone.now()
     undated = ArticlePageFactory(

@@ -50,6 +50,19 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
         help_text=_("Shown when a page without its own image is shared."),
     )
 
+    logo = models.ForeignKey(
+        "news.PortalImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The governing body's emblem, given to search engines as the "
+            "publisher's logo. A PNG with a transparent background is best."
+        ),
+    )
+
     panels = [
         FieldPanel("portal_name"),
         MultiFieldPanel(
@@ -73,7 +86,7 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Social networks"),
         ),
         InlinePanel("web_links", heading=_("Web links"), label=_("link")),
-        FieldPanel("default_share_image"),
+        FieldRowPanel(["logo", "default_share_image"]),
     ]
 
     class Meta:

@@ -45,6 +45,8 @@ ARTICLE_RENDITIONS = [
     "fill-1200x900|format-jpeg",
     "fill-1200x1200|format-jpeg",
 ]
+# The publisher's logo: at most 600 px, PNG to keep a transparent background.
+LOGO_RENDITION = "max-600x600|format-png"
 DEFAULT_PORTAL_NAME = PortalSettings._meta.get_field("portal_name").default
 
 
@@ -267,6 +269,16 @@ def page_metadata(context, title="", description=""):
     meta.canonical = f"{page_url}?{query}" if query else page_url
 
     publisher = {"@type": "Organization", "name": site_name, "url": f"{root_url}/"}
+    logo, _urls = share_image(
+        getattr(portal, "logo", None), root_url, (LOGO_RENDITION,)
+    )
+    if logo is not None:
+        publisher["logo"] = {
+            "@type": "ImageObject",
+            "url": logo.url,
+            "width": logo.width,
+            "height": logo.height,
+        }
     graph = []
     if isinstance(page, ArticlePage):
         images = add_article_metadata(meta, page, context, default_image, root_url)
