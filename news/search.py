@@ -7,6 +7,8 @@ The folding itself lives in news/text.py and is applied by the search backend
 
 import json
 import re
+import unicodedata
+from html import unescape
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -23,7 +25,13 @@ from news.models import (
     NewsIndexPage,
     Organization,
 )
-from news.text import ABBREVIATIONS, clean, search_fold, search_query
+from news.text import (
+    ABBREVIATIONS,
+    clean,
+    expansions_in,
+    search_fold,
+    search_query,
+)
 
 # The search box accepts this many characters; the rest of a pasted text is
 # dropped before anything else reads it.
@@ -46,7 +54,11 @@ class Terms:
     its abbreviations stand for ("htx" marks "Hợp tác xã", not every "xã")."""
 
     def __init__(self, query):
-        self.words = set(search_query(query).split())
+        folded = search_query(query)
+        self.words = set(folded.split())
+        # A query that spells an abbreviation out marks the abbreviation too
+        # ("uy ban nhan dan" marks "UBND"), as the index finds it.
+        self.words.update(abbreviation for abbreviation in expansions_in(folded))
         self.phrases = []
         for word in self.words:
             if word in ABBREVIATIONS:
@@ -56,7 +68,8 @@ class Terms:
                     self.phrases.append([w for w in phrase if w != "va"])
 
     def spans(self, text):
-        """(start, end) of each matched word or phrase of ``text``, in order."""
+        """(start, end) of each matched word or phrase of ``text``, in order;
+        ``text`` must be NFC (see ``nfc``)."""
         tokens = list(_WORD.finditer(text))
         folded = [search_fold(token.group()).replace(" ", "") for token in tokens]
         spans, i = [], 0
@@ -73,8 +86,14 @@ class Terms:
         return spans
 
 
+def nfc(text):
+    """Text typed with combining marks (NFD) is split into words wrongly."""
+    return unicodedata.normalize("NFC", text or "")
+
+
 def mark(text, terms, spans=None):
     """``text`` escaped, each matched word or phrase in <mark>."""
+    text = nfc(text)
     parts, last = [], 0
     for start, end in terms.spans(text) if spans is None else spans:
         parts.append(escape(text[last:start]))
@@ -91,7 +110,8 @@ def body_text(raw_body):
 
     def walk(value):
         if isinstance(value, str):
-            texts.append(strip_tags(value))
+            # Rich text is stored as HTML: "KH&amp;ĐT" is read "KH&ĐT".
+            texts.append(unescape(strip_tags(value)))
         elif isinstance(value, dict):
             for key, item in value.items():
                 if key not in NOT_TEXT:
@@ -114,6 +134,7 @@ def body_text(raw_body):
 def snippet(text, terms, words=SNIPPET_WORDS):
     """About ``words`` words of ``text`` around its first match, marked; None
     when nothing in ``text`` matches."""
+    text = nfc(text)
     spans = terms.spans(text)
     if not spans:
         return None

@@ -12,38 +12,73 @@ backend (PostgreSQL full-text search, or SQLite FTS5) and changes two things:
   the backend parses it;
 - on SQLite, a match in the title weighs more than one in the body, as the
   title's boost already makes it weigh on PostgreSQL (modelsearch's SQLite
-  ranking calls ``bm25()`` without column weights, which ranks a long title
-  match below a short body match).
+  ranking calls ``bm25()`` over the whole row, which ranks a title match
+  below a short body that repeats the words).
 
 Settings: ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "news.search_backend"}}``.
 After changing the folding, rebuild the index: ``manage.py update_index``.
 """
 
+import copy
+import logging
 import types
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import FloatField, Func
+from django.db.models import FloatField, Func, QuerySet
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.query import And, Boost, Fuzzy, Not, Or, Phrase, PlainText
+from modelsearch.backends.database.fallback import (
+    DatabaseSearchBackend as FallbackBackend,
+)
+from modelsearch.query import (
+    And,
+    Boost,
+    Fuzzy,
+    MatchAll,
+    Not,
+    Or,
+    Phrase,
+    PlainText,
+)
 
 from news.text import search_document, search_query
 
+logger = logging.getLogger(__name__)
+
 
 def fold_query(query):
-    """The query with its text folded: a string, or a tree of query objects."""
+    """The query with its text folded (a string, or a tree of query objects),
+    or None when nothing is left to look for (only symbols, emoji or marks)."""
     if isinstance(query, str):
-        return search_query(query)
+        return search_query(query) or None
     if isinstance(query, (PlainText, Phrase, Fuzzy)):
         query.query_string = search_query(query.query_string)
-    elif isinstance(query, (And, Or)):
-        query.subqueries = [fold_query(sub) for sub in query.subqueries]
+        return query if query.query_string else None
+    if isinstance(query, (And, Or)):
+        subqueries = [sub for sub in map(fold_query, query.subqueries) if sub]
+        if len(subqueries) <= 1:
+            return subqueries[0] if subqueries else None
+        query.subqueries = subqueries
     elif isinstance(query, (Not, Boost)):
         query.subquery = fold_query(query.subquery)
+        if query.subquery is None:
+            return None
     return query
 
 
 class FoldingIndexerMixin:
-    """Folds each value an ObjectIndexer reads from an object's search fields."""
+    """Folds each value an ObjectIndexer reads from an object's search fields,
+    and reads each field once: the base class reads them all again for the
+    title, the body and the autocomplete text (and, on PostgreSQL, twice more
+    for the fuzzy-search copies), which for a method such as
+    ArticlePage.search_context means running its queries each time."""
+
+    def prepare_field(self, obj, field):
+        prepared = self.__dict__.setdefault("_prepared", {})
+        key = (id(obj), id(field))
+        if key not in prepared:
+            prepared[key] = (obj, list(super().prepare_field(obj, field)))
+        yield from prepared[key][1]
 
     def prepare_value(self, value):
         if isinstance(value, (list, dict)):
@@ -67,41 +102,47 @@ def _reading_indexer(function, indexer_class):
     )
 
 
-# Weights of the columns of modelsearch's SQLite FTS5 table, in its order
-# (autocomplete, body, title), for whole-word search.
-SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
+# modelsearch's SQLite FTS5 table has the columns (autocomplete, body, title).
+# FTS5's bm25() divides by the whole row's length even when weighing one
+# column, so a title match in a long article scores below a short body that
+# repeats the words. Rows whose title matches come first, then bm25() of the
+# title and body orders each group.
+TITLE_MATCH_BONUS = 1000.0
 
 
-class WeightedBM25(Func):
-    """SQLite FTS5's ``bm25()`` with a weight for each column."""
+class TitleFirstBM25(Func):
+    """SQLite FTS5 rank, title matches first (bm25() is negative, lower is
+    better, as modelsearch orders it)."""
 
-    function = "bm25"
     output_field = FloatField()
 
-    def __init__(self, table, weights):
-        self.table, self.weights = table, weights
+    def __init__(self, table):
+        self.table = table
         super().__init__()
 
     def as_sql(self, compiler, connection, **extra_context):
-        weights = ", ".join(str(float(weight)) for weight in self.weights)
-        return f"bm25({self.table}, {weights})", []
+        table = self.table
+        title_hits = f"bm25({table}, 0.0, 0.0, 1.0) < 0"
+        rank = f"bm25({table}, 0.0, 1.0, 1.0)"
+        bonus = f"CASE WHEN {title_hits} THEN {TITLE_MATCH_BONUS} ELSE 0 END"
+        return f"({rank} - {bonus})", []
 
 
 def _title_first_compiler(base):
-    """modelsearch's SQLite query compiler, ranking with column weights."""
+    """modelsearch's SQLite query compiler, ranking title matches first."""
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
     table = SQLiteFTSIndexEntry._meta.db_table
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         if isinstance(query, (Phrase, PlainText, Not)):
-            rank = WeightedBM25(table, SQLITE_COLUMN_WEIGHTS)
+            rank = TitleFirstBM25(table)
             return rank * boost if boost != 1.0 else rank
         return base.build_tsrank(self, vector, query, config=config, boost=boost)
 
     def get_search_vectors(self):
-        # One weighted bm25() over the row, rather than one per column that
-        # the base class would add up (each of them over the whole row).
+        # One rank for the row, rather than one per column that the base
+        # class would add up (each of them a bm25() of the whole row).
         return [(None, 1.0)]
 
     return type(
@@ -117,8 +158,11 @@ def _folding_backend_class(base):
     add_items = index_base.add_items
     indexer_base = add_items.__globals__.get("ObjectIndexer")
     if indexer_base is None:
-        # The fallback backend (SQLite without FTS5) keeps no index of its own.
-        return base
+        raise ImproperlyConfigured(
+            f"news.search_backend cannot fold the index of {base.__module__}."
+            f"{base.__name__}: its add_items() no longer reads ObjectIndexer. "
+            "Check news/search_backend.py against this modelsearch version."
+        )
     indexer_class = type(
         f"Folding{indexer_base.__name__}", (FoldingIndexerMixin, indexer_base), {}
     )
@@ -129,9 +173,15 @@ def _folding_backend_class(base):
     )
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        query = fold_query(query)
+        folded = fold_query(copy.deepcopy(query))
+        if folded is None:
+            # Nothing to look for: no result, but real search results (the
+            # admin's listings cannot use modelsearch's EmptySearchResults).
+            if not isinstance(model_or_queryset, QuerySet):
+                model_or_queryset = model_or_queryset._default_manager.all()
+            model_or_queryset, folded = model_or_queryset.none(), MatchAll()
         return base._search(
-            self, query_compiler_class, query, model_or_queryset, **kwargs
+            self, query_compiler_class, folded, model_or_queryset, **kwargs
         )
 
     attributes = {"index_class": index_class, "_search": _search}
@@ -154,6 +204,14 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up)
         # as English words and drop "an", "do", "no" and "to" as stop words.
         params.setdefault("SEARCH_CONFIG", "simple")
     base = type(database_backend(params))
+    if base is FallbackBackend:
+        # SQLite without FTS5, or before modelsearch's migrations: no index to
+        # fold. Searching still works, without folding; say so.
+        logger.warning(
+            "Search does not ignore diacritics: SQLite has no FTS5 or no search "
+            "table (run manage.py migrate). Use PostgreSQL or an SQLite with FTS5."
+        )
+        return FallbackBackend(params)
     if base not in _classes:
         _classes[base] = _folding_backend_class(base)
     return _classes[base](params)

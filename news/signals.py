@@ -23,6 +23,7 @@ from news.tasks import reindex_articles
 NAME_FIELDS = {
     BlocPage: ("title", "short_name", "other_names"),
     Organization: ("name", "short_name", "other_names"),
+    EventKind: ("name",),
 }
 
 
@@ -57,11 +58,14 @@ def redirect_original_address(sender, instance, **kwargs):
 
 @receiver(pre_save, sender=BlocPage)
 @receiver(pre_save, sender=Organization)
-def note_renaming(sender, instance, raw=False, **kwargs):
+@receiver(pre_save, sender=EventKind)
+def note_renaming(sender, instance, raw=False, update_fields=None, **kwargs):
     fields = NAME_FIELDS[sender]
     instance._renamed = False
     if raw or instance.pk is None:
         return
+    if update_fields is not None and not set(update_fields) & set(fields):
+        return  # e.g. a bloc's draft: save_revision() leaves the live names alone
     before = sender.objects.filter(pk=instance.pk).values_list(*fields).first()
     now = tuple(getattr(instance, field) for field in fields)
     instance._renamed = before is not None and before != now
@@ -69,12 +73,15 @@ def note_renaming(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=BlocPage)
 @receiver(post_save, sender=Organization)
+@receiver(post_save, sender=EventKind)
 def reindex_articles_of_renamed(sender, instance, raw=False, **kwargs):
-    """A bloc's or unit's new name or alias must find its articles."""
+    """A bloc's, unit's or event kind's new name or alias must find its articles."""
     if raw or not getattr(instance, "_renamed", False):
         return
     if sender is BlocPage:
         articles = ArticlePage.objects.descendant_of(instance)
+    elif sender is EventKind:
+        articles = ArticlePage.objects.filter(activities__event_kind=instance)
     else:
         articles = ArticlePage.objects.filter(
             Q(organizations__organization=instance) | Q(byline_unit=instance)

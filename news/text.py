@@ -47,9 +47,11 @@ def slugify_vi(text, max_length=80):
 # "ky ket giao uoc". Folding merges words that differ only by their marks
 # (tính/tình), as Vietnamese readers typing without marks expect.
 
-# Short abbreviations written with "&" between capitals: "KH&ĐT", "GD&ĐT",
-# "LĐ-TB&XH". The "&" is dropped so the abbreviation stays one word ("khdt").
-_AMPERSAND_ABBREVIATION = re.compile(r"\b([^\W\d_]{1,5})\s?&\s?([^\W\d_]{1,5})\b")
+# Words joined by "&", "-" or a comma without spaces: "KH&ĐT", "LĐ-TB&XH",
+# "VH,TT&DL", "HĐND&UBND", "KH-UBND" (in "Số 12/KH-UBND").
+_JOINED_WORDS = re.compile(r"[^\W\d_]+(?:(?:\s?&\s?|-|,)[^\W\d_]+)+")
+_JOINERS = re.compile(r"\s?&\s?|-|,")
+_AMPERSAND = re.compile(r"\s*&\s*")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 # Abbreviations of Vietnamese public administration and what they stand for,
@@ -100,23 +102,34 @@ MAX_QUERY_WORDS = 32
 
 
 def _join_abbreviation(match):
-    left, right = match.groups()
-    if left.isupper() and right.isupper():
-        return left + right
-    return match.group(0)
+    """A known abbreviation written in parts becomes one word ("LĐ-TB&XH" ->
+    "LĐTBXH"); other joined words stay apart, an "&" between them read as
+    "và" ("HĐND&UBND" -> "HĐND và UBND")."""
+    parts = _JOINERS.split(match.group())
+    joined = "".join(parts)
+    if anyascii(joined).lower() in ABBREVIATIONS:
+        return joined
+    return _AMPERSAND.sub(" và ", match.group())
 
 
 def search_fold(text):
     """Text as the search index and the search query see it: lower-case ASCII
     words and numbers separated by single spaces; marks, case, punctuation,
-    symbols and emoji gone ("Sở KH&ĐT Sóc Trăng!" -> "so khdt soc trang")."""
-    text = _AMPERSAND_ABBREVIATION.sub(_join_abbreviation, clean(text))
+    symbols and emoji gone; a known abbreviation one word; "&" read as "và"
+    ("Sở KH&ĐT Sóc Trăng!" -> "so khdt soc trang")."""
+    text = _JOINED_WORDS.sub(_join_abbreviation, clean(text))
+    text = _AMPERSAND.sub(" và ", text)  # "Kế hoạch & Đầu tư" = "Kế hoạch và Đầu tư"
     # Keep letters, digits and marks only, before anyascii spells symbols out
     # (it turns an emoji into ":grinning:").
     text = "".join(
         char if unicodedata.category(char)[0] in "LNM" else " " for char in text
     )
     return _NOT_WORD.sub(" ", anyascii(text).lower()).strip()
+
+
+def expansions_in(folded):
+    """The abbreviations whose expansion a folded text contains."""
+    return [abbr for abbr, _expansion, pattern in _EXPANSIONS if pattern.search(folded)]
 
 
 def search_document(text):
@@ -130,6 +143,8 @@ def search_document(text):
             extra.append(expansion)
         elif pattern.search(folded):
             extra.append(abbreviation)
+            if expansion not in folded:  # written without "và": add the full form
+                extra.append(expansion)
     return " ".join([folded, *extra]) if extra else folded
 
 
