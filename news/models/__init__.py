@@ -1,17 +1,14 @@
 """The portal's models, re-exported so ``news.models.X`` works everywhere."""
 
-from .images import PortalImage, PortalRendition
-from .pages import (
+from .articles import (
     ArticleActivity,
     ArticleOrganization,
     ArticlePage,
     ArticlePageTag,
-    BlocIndexPage,
-    BlocPage,
-    HomePage,
-    NewsIndexPage,
-    StandardPage,
 )
+from .blocs import BlocIndexPage, BlocPage
+from .images import PortalImage, PortalRendition
+from .pages import HomePage, NewsIndexPage, StandardPage
 from .settings import PortalSettings, WebLink
 from .snippets import (
     Award,
