@@ -149,6 +149,11 @@
 
   Lightbox.prototype.restoreFocus = function () {
     document.documentElement.classList.remove("lightbox-open");
+    // The "close" event comes a moment after the dialog closed: if the reader
+    // has already moved focus elsewhere (another thumbnail), leave it there.
+    var active = document.activeElement;
+    var moved = active && active !== document.body && !this.dialog.contains(active);
+    if (moved && active !== this.opener) { return; }
     if (this.opener && typeof this.opener.focus === "function") {
       this.opener.focus();
     }
