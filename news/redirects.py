@@ -55,7 +55,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.utils.deprecation import MiddlewareMixin
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import ModelLogEntry, Site
+from wagtail.models import ModelLogEntry, Page, Site
 
 #: Query parameters that never identify an article (names lower-cased).
 JUNK_PARAMETERS = frozenset(
@@ -160,7 +160,12 @@ def legacy_address(url):
     if not parts.scheme and not text.startswith("/"):
         raise NotAnOldAddress("neither an http(s) address nor a path from /")
     host = (parts.hostname or "").rstrip(".")
-    return _address(parts.path, parts.query, host)
+    address = _address(parts.path, parts.query, host)
+    if len(address.old_path) > OLD_PATH_MAX_LENGTH:
+        raise NotAnOldAddress(
+            f"longer than the {OLD_PATH_MAX_LENGTH} characters a redirect can hold"
+        )
+    return address
 
 
 def _address(raw_path, query, host=""):
@@ -202,10 +207,6 @@ def _address(raw_path, query, host=""):
         )
     if address.path == "/" and not address.parameters:
         raise NotAnOldAddress("the address of a home page, not of an article")
-    if len(address.old_path) > OLD_PATH_MAX_LENGTH:
-        raise NotAnOldAddress(
-            f"longer than the {OLD_PATH_MAX_LENGTH} characters a redirect can hold"
-        )
     return address
 
 
@@ -297,6 +298,17 @@ def _target_label(redirect):
     return redirect.redirect_link or "nowhere"
 
 
+def _is_a_page_here(path):
+    """Whether ``path`` (decoded or not) is the address of a page of a site
+    here, live or not: its own address is no old address."""
+    path = unquote(path).strip("/")
+    url_paths = [
+        f"{root.rstrip('/')}/{path}/" if path else root
+        for root in Site.objects.values_list("root_page__url_path", flat=True)
+    ]
+    return Page.objects.filter(url_path__in=url_paths).exists()
+
+
 def record_legacy_redirect(url, page):
     """Make the old address ``url`` answer with a permanent redirect to ``page``.
 
@@ -310,6 +322,12 @@ def record_legacy_redirect(url, page):
     except NotAnOldAddress as error:
         return RedirectOutcome(url, "invalid", detail=str(error))
     old_path = address.old_path
+    if _is_a_page_here(address.path):
+        # Wagtail serves the page there: a redirect would never answer, and
+        # once the page went away it could point at its own address.
+        return RedirectOutcome(
+            url, "invalid", detail="the address of a page of this site"
+        )
     existing = list(
         Redirect.objects.filter(old_path=old_path).select_related("redirect_page")
     )
@@ -348,10 +366,15 @@ def find_legacy_redirect(request):
         return None
     path, _sep, query = full_path.partition("?")
     try:
-        address = _address(path, query)
+        address = _address(path, _AMPERSAND_ENTITY.sub("&", query))
     except NotAnOldAddress:
         return None
-    candidates = address.candidates()
+    # A longer one cannot have been recorded (Redirect.old_path's length).
+    candidates = [
+        candidate
+        for candidate in address.candidates()
+        if len(candidate) <= OLD_PATH_MAX_LENGTH
+    ]
     site = Site.find_for_request(request)
     found = Redirect.get_for_site(site).filter(old_path__in=candidates)
     ranked = sorted(
@@ -371,6 +394,8 @@ class LegacyRedirectMiddleware(MiddlewareMixin):
         redirect = find_legacy_redirect(request)
         if redirect is None or redirect.link is None:
             return response
+        if urlsplit(redirect.link).path == request.path:
+            return response  # to itself (the page is no longer live): a 404
         if redirect.is_permanent:
             return HttpResponsePermanentRedirect(redirect.link)
         return HttpResponseRedirect(redirect.link)

@@ -61,6 +61,16 @@ def run_manage(*args, env=None, settings="portal.settings.dev", timeout=120):
     return run_python(code, env=env, settings=settings, timeout=timeout)
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches: Wagtail caches renditions by image
+    id, and a rolled-back test's ids are given again to the next test's images."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 @pytest.fixture
 def production_env():
     return dict(PRODUCTION_ENV)

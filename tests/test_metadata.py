@@ -414,3 +414,21 @@ def test_every_demo_page_has_its_metadata(client):
         if url in urls[5:]:
             assert nodes["NewsArticle"]["headline"], url
             assert "BreadcrumbList" in nodes
+
+
+def test_a_broken_logo_or_share_image_file_does_not_break_the_pages(client, site_tree):
+    logo = ImageFactory()
+    share = ImageFactory()
+    for image in (logo, share):
+        with default_storage.open(image.file.name, "wb") as file:
+            file.write(b"\x89PNG\r\n\x1a\n not really a picture")
+    PortalSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"logo": logo, "default_share_image": share},
+    )
+    page = ArticlePageFactory(parent=site_tree["a"], date=datetime.date(2020, 5, 4))
+    for url in ["/", page.url]:
+        soup = fetch(client, url)
+        assert meta(soup, "og:image") is None
+        assert "logo" not in json.dumps(structured_data(soup))
+    assert client.get("/khong-co-trang-nay/").status_code == 404

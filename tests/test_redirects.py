@@ -184,7 +184,12 @@ def test_re_importing_does_not_duplicate_redirects(client, site_tree):
 
 def test_dry_run_records_no_redirect(site_tree):
     out = run(
-        "import_legacy", SEED_FILES[2], "--source-url", SHAREPOINT_URL, "--dry-run"
+        "import_legacy",
+        SEED_FILES[2],
+        "--source-url",
+        SHAREPOINT_URL,
+        "--publish",
+        "--dry-run",
     )
     assert "redirect added" in out  # what it would do
     assert "Dry run: nothing was written." in out
@@ -426,3 +431,52 @@ def test_an_address_an_editor_types_redirects_once_the_article_is_published(
     assert_redirects_to_article(
         client, "/tin-tuc/Pages/tin-trong-tinh.aspx?itemid=456", article
     )
+
+
+def test_a_draft_gets_its_redirect_when_it_is_published(client, site_tree):
+    # A permanent redirect to a draft would be a 404 that browsers remember.
+    out = run("import_legacy", SEED_FILES[2], "--source-url", SHAREPOINT_URL)
+    assert "redirect added" not in out
+    assert "will redirect once it is published" in out
+    assert not Redirect.objects.exists()
+    assert_not_found_page(client, "/tin-tuc/Pages/tin-trong-tinh.aspx?ItemID=123")
+    article = ArticlePage.objects.get(source_url=SHAREPOINT_URL)
+    article.save_revision().publish()
+    assert_redirects_to_article(
+        client, "/tin-tuc/Pages/tin-trong-tinh.aspx?ItemID=123", article
+    )
+
+
+def test_an_html_escaped_ampersand_in_the_request_still_matches(client, site_tree):
+    url = "https://sokhdt.example.gov.vn/Pages/tin.aspx?l=TinTuc&ItemID=5"
+    article, _out = import_seed(SEED_FILES[2], url)
+    for address in [
+        "/Pages/tin.aspx?l=TinTuc&amp;ItemID=5",
+        "/Pages/tin.aspx?ItemID=5&amp;l=TinTuc",
+        "/Pages/tin.aspx?ItemID=5&amp;l=TinTuc&amp;Source=x",
+    ]:
+        assert_redirects_to_article(client, address, article)
+
+
+def test_a_long_extra_parameter_does_not_hide_the_redirect(client, site_tree):
+    article, _out = import_seed(SEED_FILES[2], SHAREPOINT_URL)
+    address = (
+        "/tin-tuc/Pages/tin-trong-tinh.aspx?ItemID=123&ContentTypeId=0x" + "A" * 300
+    )
+    assert_redirects_to_article(client, address, article)
+
+
+def test_the_address_of_a_page_here_is_not_an_old_address(client, site_tree):
+    from tests.factories import ArticlePageFactory
+
+    article = ArticlePageFactory(parent=site_tree["a"], title="Tin nhập tay")
+    article.source_url = "http://localhost" + article.url
+    revision = article.save_revision()
+    revision.publish()
+    home = "http://localhost/?ItemID=5"
+    out = run("import_legacy", SEED_FILES[2], "--source-url", home, "--publish")
+    assert "the address of a page of this site" in out
+    assert not Redirect.objects.exists()
+    # Unpublished, its old address is a 404, not a redirect to itself.
+    article.unpublish()
+    assert client.get(article.url).status_code == 404

@@ -441,19 +441,23 @@ class ArticleImporter:
             or PageLogEntry.objects.filter(page=page, user__isnull=False).exists()
         )
 
-    def record_redirects(self, page):
+    def record_redirects(self, page, live):
         """Old addresses of the article redirect to it: the one given now and
         the one stored by an earlier import (which may differ); never more than
-        adds (see news.redirects.record_legacy_redirect)."""
+        adds (see news.redirects.record_legacy_redirect). Only for a live
+        article: a permanent redirect to a draft would be a cached 404; a
+        draft's addresses are recorded when it is published (news/signals.py)."""
+        if not live:
+            return []
         return record_legacy_redirects([self.options.source_url, page.source_url], page)
 
     @transaction.atomic
     def import_article(self, parsed, raw, file_name, key=None):
         result = self._import_article(parsed, raw, file_name, key)
-        if result.page is not None and not result.redirects:
+        if result.page is not None and not result.redirects and result.page.live:
             # Also when the article is unchanged or kept for an editor: a
             # redirect is not content, and an older import may predate them.
-            result.redirects = self.record_redirects(result.page)
+            result.redirects = self.record_redirects(result.page, live=True)
         return result
 
     def _import_article(self, parsed, raw, file_name, key=None):
@@ -560,7 +564,7 @@ class ArticleImporter:
         )
         # Before publishing, which would record them too (news/signals.py)
         # without telling the import's output.
-        redirects = self.record_redirects(page)
+        redirects = self.record_redirects(page, live=self.options.publish or page.live)
         if self.options.publish:
             revision.publish()
             if bloc is not None and not bloc.live:

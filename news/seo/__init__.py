@@ -12,6 +12,7 @@ their valid filters and page number (news/seo/lists.py).
 """
 
 import datetime
+import logging
 from dataclasses import dataclass, field
 from html import unescape
 
@@ -20,6 +21,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
+from willow.image import UnrecognisedImageFormatError
 
 from news.models import ArticlePage, HomePage, PortalSettings
 from news.text import clean
@@ -32,6 +34,8 @@ from .structured_data import (
     script_json,
     website,
 )
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["Metadata", "ShareImage", "feed_kind", "page_metadata"]
 
@@ -164,7 +168,10 @@ def share_image(image, root_url, specs=(SHARE_RENDITION,)):
         return None, []
     try:
         renditions = list(image.get_renditions(*specs).values())
-    except SourceImageIOError:
+    except (SourceImageIOError, OSError, UnrecognisedImageFormatError) as error:
+        # A missing, cut or unreadable file: share no picture rather than fail
+        # every page (the logo and default image are on all of them).
+        logger.warning("No share picture from image %s: %s", image.pk, error)
         return None, []
     first = renditions[0]
     shared = ShareImage(

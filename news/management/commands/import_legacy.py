@@ -158,6 +158,11 @@ class Command(BaseCommand):
         for note in result.notes:
             self.stdout.write(f"    needs review: {note}")
         write_redirect_outcomes(self, result.redirects)
+        page = result.page
+        if page is not None and not page.live and page.source_url:
+            self.stdout.write(
+                "    a draft: its old address will redirect once it is published"
+            )
         return True
 
     def find_bloc(self, value):

@@ -32,7 +32,9 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 articles = (
-                    ArticlePage.objects.exclude(source_url="")
+                    # Live ones: a draft's are recorded when it is published.
+                    ArticlePage.objects.live()
+                    .exclude(source_url="")
                     .only("pk", "title", "source_url")
                     .order_by("pk")
                 )
