@@ -2,6 +2,7 @@
 list can be bookmarked and shared: ?kind=tong_ket&bloc=...&year=2018&page=2."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,12 @@ from news.models import (
     Province,
 )
 from news.models.snippets import FIRST_EMULATION_YEAR
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year: "2018.5" is refused with a message, not read as 2018."""
+
+    field_class = forms.IntegerField
 
 
 class ArticleFilterSet(django_filters.FilterSet):
@@ -33,7 +40,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         method="filter_bloc",
         empty_label=_("All blocs"),
     )
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         label=_("Emulation year"),
         method="filter_year",
         min_value=FIRST_EMULATION_YEAR,

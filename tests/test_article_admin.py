@@ -135,3 +135,24 @@ def test_the_article_editor_is_in_vietnamese(admin_client, site_tree):
     assert response.status_code == 200
     for label in ["Ngày đăng", "Tóm tắt", "Ảnh đại diện", "Năm thi đua", "Tác giả"]:
         assert label in html, label
+
+
+def test_a_new_bloc_previews_before_its_first_save(admin_client, site_tree):
+    from wagtail.test.utils.form_data import rich_text as rich
+
+    args = ("news", "blocpage", site_tree["blocs"].pk)
+    data = {
+        "title": "Cụm thi đua các tỉnh Đông Nam Bộ",
+        "slug": "cum-dong-nam-bo",
+        "short_name": "Cụm Đông Nam Bộ",
+        "kind": "cum",
+        "level": "bo_nganh",
+        "other_names": "",
+        "intro": "",
+        "description": rich("<p>Sáu tỉnh.</p>"),
+    }
+    url = reverse("wagtailadmin_pages:preview_on_add", args=args)
+    assert admin_client.post(url, data).json()["is_valid"] is True
+    preview = admin_client.get(url)
+    assert preview.status_code == 200
+    assert "Cụm thi đua các tỉnh Đông Nam Bộ" in preview.content.decode()

@@ -432,3 +432,16 @@ def test_a_broken_logo_or_share_image_file_does_not_break_the_pages(client, site
         assert meta(soup, "og:image") is None
         assert "logo" not in json.dumps(structured_data(soup))
     assert client.get("/khong-co-trang-nay/").status_code == 404
+
+
+def test_a_cover_too_small_to_share_gives_way_to_the_default_image(client, site_tree):
+    default = ImageFactory(file__width=1600, file__height=1000, alt_text="Biểu trưng")
+    PortalSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"default_share_image": default},
+    )
+    small = ImageFactory(file__width=300, file__height=200, alt_text="Ảnh nhỏ")
+    page = ArticlePageFactory(parent=site_tree["a"], cover=small)
+    soup = fetch(client, page.url)
+    assert meta(soup, "og:image:alt") == "Biểu trưng"
+    assert int(meta(soup, "og:image:height")) >= 200

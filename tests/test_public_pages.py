@@ -189,6 +189,19 @@ def test_bad_filter_values_give_a_page_not_an_error(client, news_site, query):
     assert "<script>" not in response.content.decode().split("</head>")[1]
 
 
+def test_a_year_must_be_a_whole_number(client, news_site):
+    make_articles(news_site["a"], 2, year=2018)
+    html = client.get(news_site["news"].url, {"year": "2018.5"}).content.decode()
+    assert 'class="filter-error"' in html
+    assert "Tin số 0 năm 2018" not in html
+    head = html.split("</head>")[0]
+    assert "2018.5" not in head  # nor in the title or canonical
+    assert '<meta name="robots" content="noindex">' in head  # an empty list
+    html = client.get(news_site["news"].url, {"year": "2018"}).content.decode()
+    assert "Tin số 0 năm 2018" in html
+    assert 'name="robots"' not in html.split("</head>")[0]
+
+
 def test_an_unknown_unit_is_a_404(client, news_site):
     response = client.get(news_site["blocs"].url + "don-vi/khong-co-don-vi-nay/")
     assert response.status_code == 404

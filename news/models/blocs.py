@@ -183,23 +183,28 @@ class BlocPage(Page):
         from news.models.snippets import BlocMembership, BlocRanking
 
         context = super().get_context(request, *args, **kwargs)
-        years = list(
-            self.years.prefetch_related(
-                Prefetch(
-                    "memberships",
-                    queryset=BlocMembership.objects.select_related(
-                        "organization"
-                    ).order_by(BlocMembership.role_order(), "organization__name"),
-                ),
-                Prefetch(
-                    "rankings",
-                    queryset=BlocRanking.objects.select_related(
-                        "organization"
-                    ).order_by("rank", "organization__name"),
-                ),
-                "awards__award_type",
-                "awards__recipient_organization",
-            ).order_by("-year")
+        # A new bloc previewed before its first save has no years yet.
+        years = (
+            []
+            if self.pk is None
+            else list(
+                self.years.prefetch_related(
+                    Prefetch(
+                        "memberships",
+                        queryset=BlocMembership.objects.select_related(
+                            "organization"
+                        ).order_by(BlocMembership.role_order(), "organization__name"),
+                    ),
+                    Prefetch(
+                        "rankings",
+                        queryset=BlocRanking.objects.select_related(
+                            "organization"
+                        ).order_by("rank", "organization__name"),
+                    ),
+                    "awards__award_type",
+                    "awards__recipient_organization",
+                ).order_by("-year")
+            )
         )
         this_year = datetime.date.today().year
         current = next((y for y in years if y.year <= this_year), None)

@@ -43,6 +43,8 @@ DESCRIPTION_LENGTH = 160
 HEADLINE_LENGTH = 110  # Google's limit for a NewsArticle headline
 # The shared picture: 1.91:1, what Facebook, Zalo and X crop to.
 SHARE_RENDITION = "fill-1200x630|format-jpeg"
+# Facebook and Zalo show no picture smaller than this on either side.
+MIN_SHARE_SIZE = 200
 # Google asks for wide, 4:3 and square pictures of an article.
 ARTICLE_RENDITIONS = [
     SHARE_RENDITION,
@@ -212,9 +214,14 @@ def add_article_metadata(meta, article, context, default_image, root_url):
     """Fill in an article's OpenGraph fields; return its pictures' URLs."""
     meta.og_type = "article"
     meta.headline = truncate(article.title, HEADLINE_LENGTH)
-    meta.image, images = share_image(
-        article.cover or default_image(), root_url, ARTICLE_RENDITIONS
-    )
+    meta.image, images = share_image(article.cover, root_url, ARTICLE_RENDITIONS)
+    if meta.image is None or min(meta.image.width, meta.image.height) < MIN_SHARE_SIZE:
+        # No cover, or one too small for the networks to show: the default.
+        fallback, fallback_images = share_image(
+            default_image(), root_url, ARTICLE_RENDITIONS
+        )
+        if fallback is not None:
+            meta.image, images = fallback, fallback_images
     meta.published, meta.modified = article_dates(article)
     # The article's context (ArticlePage.get_context) has its bloc and its
     # activities with their kinds already.
