@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test lint format messages clean
+.PHONY: install run serve test bench lint format messages clean
 
 install: $(STAMP)
 
@@ -37,6 +37,11 @@ serve: install
 
 test: install
 	bash scripts/test.sh
+
+# By hand, not part of `make test`: the public pages at BENCH_ARTICLES articles
+# (default 100000) on a throwaway PostgreSQL; results in test-artifacts/bench.md.
+bench: install
+	bash scripts/bench.sh
 
 lint: install
 	$(VENV)/bin/ruff check .
