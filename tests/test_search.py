@@ -526,3 +526,37 @@ def test_admin_choosers_fold_diacritics(admin_client, site_tree):
     assert "Sở Tài chính" not in html
     response = admin_client.get("/admin/choose-page/search/", {"q": "hoi nghi tong"})
     assert "Hội nghị tổng kết năm 2018" in response.content.decode()
+
+
+def test_search_reads_an_index_not_the_whole_table(site_tree):
+    """PostgreSQL: the GIN index of migration 0011 matches the expression the
+    backend filters on (wagtail#6546); without it every search scanned the
+    whole index (make bench: 1.2 s for a rare word at 100,000 articles).
+    SQLite: the search goes through the FTS5 table's full-text index."""
+    from news.listing import articles
+
+    article(site_tree["news"], "Giải pickleball")
+    results = articles().search("pickleball")
+    assert [page.title for page in results] == ["Giải pickleball"]
+    sql, params = results.get_queryset().query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The backend filters on this expression...
+            expression = (
+                '("wagtailsearch_indexentry"."title" || '
+                '"wagtailsearch_indexentry"."body") @@'
+            )
+            assert expression in sql, sql
+            # ...and the planner answers it from the index (on a table this
+            # small it would rather scan, hence enable_seqscan off).
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(
+                "EXPLAIN SELECT id FROM wagtailsearch_indexentry WHERE "
+                f"{expression} to_tsquery('simple', 'pickleball')"
+            )
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "news_search_title_body_gin" in plan, plan
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+            plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+            assert "VIRTUAL TABLE INDEX" in plan, plan
