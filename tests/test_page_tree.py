@@ -1,5 +1,6 @@
 """Each page type can be created where the page tree allows, and nowhere else."""
 
+import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -43,3 +44,21 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertCanNotCreateAt(BlocPage, StandardPage)
         self.assertCanNotCreateAt(NewsIndexPage, StandardPage)
+
+
+@pytest.mark.django_db
+def test_the_menu_query_reads_the_depth_index(site_tree):
+    """The header's menu (children of the home page, on every page) is answered
+    from the (depth, path) index of migration 0012, not by reading every page."""
+    from django.db import connection
+
+    query = site_tree["home"].get_children().live().in_menu()
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("EXPLAIN " + sql, params)
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+    assert "news_page_depth_path" in plan, plan
