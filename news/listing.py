@@ -11,6 +11,10 @@ from django.db.models import Prefetch
 from news.filters import ArticleFilterSet
 from news.models import ArticleActivity, ArticlePage, BlocPage, PortalImage
 
+# Newest first: the date in lists (ArticlePage.sort_date), then first
+# publication; "id" rather than "pk", which search results cannot be sorted by.
+NEWEST_FIRST = ("-sort_date", "-first_published_at", "-id")
+
 # The renditions of a card's cover, as the card template asks for them
 # (news/includes/article_card.html): the spec strings must match exactly.
 CARD_RENDITIONS = [
@@ -34,7 +38,7 @@ def articles(renditions=CARD_RENDITIONS):
             Prefetch("cover", queryset=covers),
             Prefetch("activities", queryset=activities),
         )
-        .order_by("-sort_date", "-first_published_at", "-pk")
+        .order_by(*NEWEST_FIRST)
     )
 
 

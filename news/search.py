@@ -8,16 +8,15 @@ The folding itself lives in news/text.py and is applied by the search backend
 import json
 import re
 import unicodedata
-from html import unescape
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.search.backends import get_search_backend
 
 from news.filters import ArticleFilterSet
-from news.listing import articles, attach_blocs
+from news.listing import NEWEST_FIRST, articles, attach_blocs
 from news.models import (
     ArticlePage,
     BlocIndexPage,
@@ -29,6 +28,7 @@ from news.text import (
     ABBREVIATIONS,
     clean,
     expansions_in,
+    html_to_text,
     search_fold,
     search_query,
 )
@@ -39,7 +39,6 @@ MAX_QUERY_LENGTH = 200
 
 # Orders a reader can pick, by their value in the query string (?sap-xep=).
 RELEVANCE, NEWEST = "lien-quan", "moi-nhat"
-NEWEST_FIRST = ("-sort_date", "-first_published_at", "-id")
 
 # A word of the text as a reader sees it; "KH&ĐT" is one word.
 _WORD = re.compile(r"[^\W_]+(?:&[^\W_]+)*")
@@ -111,7 +110,7 @@ def body_text(raw_body):
     def walk(value):
         if isinstance(value, str):
             # Rich text is stored as HTML: "KH&amp;ĐT" is read "KH&ĐT".
-            texts.append(unescape(strip_tags(value)))
+            texts.append(html_to_text(value))
         elif isinstance(value, dict):
             for key, item in value.items():
                 if key not in NOT_TEXT:

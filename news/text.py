@@ -2,8 +2,10 @@
 
 import re
 import unicodedata
+from html import unescape
 
 from anyascii import anyascii
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 _SPACES = re.compile(r"\s+")
@@ -13,6 +15,12 @@ def clean(text):
     """NFC, no-break spaces as spaces, runs of whitespace collapsed, trimmed."""
     text = unicodedata.normalize("NFC", text or "").replace("\u00a0", " ")
     return _SPACES.sub(" ", text).strip()
+
+
+def html_to_text(html):
+    """The words of a piece of HTML (rich text, a rendered template block):
+    tags dropped without gluing words together, entities read ("&amp;" -> "&")."""
+    return clean(unescape(strip_tags((html or "").replace("<", " <"))))
 
 
 def fold(text):

@@ -14,17 +14,15 @@ their valid filters and page number (news/seo/lists.py).
 import datetime
 import logging
 from dataclasses import dataclass, field
-from html import unescape
 
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 from willow.image import UnrecognisedImageFormatError
 
 from news.models import ArticlePage, HomePage, PortalSettings
-from news.text import clean
+from news.text import clean, html_to_text
 
 from .lists import feed_kind, list_qualifiers, list_query, routed_path
 from .structured_data import (
@@ -110,16 +108,6 @@ def truncate(text, limit):
     return cut.rstrip(" ,;:–-") + "…"
 
 
-def rich_text_to_plain(html):
-    """The words of a piece of rich text, without its markup."""
-    return clean(unescape(strip_tags((html or "").replace("<", " <"))))
-
-
-def block_text(rendered):
-    """A template block's output as plain text."""
-    return clean(unescape(strip_tags(str(rendered or ""))))
-
-
 def iso(moment):
     """ISO 8601 in Vietnam time, to the second: 2019-01-09T00:00:00+07:00."""
     return timezone.localtime(moment).isoformat(timespec="seconds") if moment else None
@@ -159,8 +147,8 @@ def page_description(page, context):
         if clean(text):
             return text
     for rich_text in [getattr(page, "description", ""), getattr(page, "body", "")]:
-        if isinstance(rich_text, str) and rich_text_to_plain(rich_text):
-            return rich_text_to_plain(rich_text)
+        if isinstance(rich_text, str) and html_to_text(rich_text):
+            return html_to_text(rich_text)
     return ""
 
 
@@ -256,9 +244,9 @@ def page_metadata(context, title="", description=""):
     def default_image():
         return getattr(portal, "default_share_image", None)
 
-    title = block_text(title)
+    title = html_to_text(str(title or ""))
     qualifiers = list_qualifiers(context) if page is not None else []
-    description = block_text(description)
+    description = html_to_text(str(description or ""))
     if not description and page is not None:
         description = page_description(page, context)
     meta = Metadata(

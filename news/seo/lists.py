@@ -8,7 +8,6 @@ list name one address, and page 2 of a list is not sent to page 1. A routed
 view of a routable page (a unit's page under the bloc index) has its own path.
 """
 
-import decimal
 from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch
@@ -30,8 +29,6 @@ def cleaned_filters(context):
         value = form.cleaned_data.get(name)
         if value in (None, ""):
             continue
-        if isinstance(value, decimal.Decimal) and value == value.to_integral_value():
-            value = int(value)
         values.append((name, form_field, value))
     return values
 
