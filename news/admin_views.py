@@ -5,6 +5,7 @@ import datetime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import PageReportView
 
+from news.admin_review import blocs_without_editors, review_rows
 from news.models import ArticlePage
 
 
@@ -19,6 +20,21 @@ class NeedsReviewReportView(PageReportView):
     permission_required = "change"
     list_export = [*PageReportView.list_export, "review_notes"]
     export_headings = {**PageReportView.export_headings, "review_notes": _("To check")}
+
+    def decorate_paginated_queryset(self, object_list):
+        # Each row's moderation state and the actions the user may take there.
+        return review_rows(list(object_list), self.request.user)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        # Who adds people to groups learns which blocs have no editor yet
+        # (blocs the importer created): only administrators and the
+        # site-wide groups reach their articles until then.
+        if self.request.user.has_perm("auth.change_user"):
+            context["blocs_without_editors"] = blocs_without_editors(
+                self.get_queryset()
+            )
+        return context
 
     def get_filename(self):
         return f"bai-viet-can-xem-lai-{datetime.date.today():%Y-%m-%d}"

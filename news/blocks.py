@@ -1,6 +1,7 @@
 """StreamField blocks of article bodies."""
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -37,6 +38,13 @@ class PhotoChooserBlock(BulkUploadImageChooserBlock):
     The public sizes go to ``prefetched_renditions`` (as Wagtail's own
     ``prefetch_renditions()`` does), not into the ``renditions`` manager, which
     would then answer every later query (the admin's thumbnails) from them."""
+
+    @cached_property
+    def widget(self):
+        # Its bulk upload uses again a photo already in the library (admin_images)
+        from news.admin_images import PhotoChooser
+
+        return PhotoChooser()
 
     def bulk_to_python(self, values):
         images = super().bulk_to_python(values)

@@ -3,6 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from news.alt_text import check_alt_text
+from news.text import slugify_vi
+
 
 def live_forms(formset):
     """The inline forms that will be saved: filled in and not marked for deletion."""
@@ -13,7 +16,42 @@ def live_forms(formset):
     ]
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class PortalPageForm(WagtailAdminPageForm):
+    """The base form of every page of the portal (a test checks each one).
+
+    - A slug left empty takes the title in ASCII ("Hội nghị" -> "hoi-nghi"),
+      numbered like Wagtail's own ("hoi-nghi-2") when a sibling has it. Wagtail
+      would make it with Django's slugify, which drops "đ" ("động" -> "ong").
+    - The title has no maxlength attribute: the browser cut a pasted 400-character
+      title at 255 without a word; the server now says it is too long, beside it.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+        if "title" in self.fields:
+            self.fields["title"].widget.attrs.pop("maxlength", None)
+
+    def clean(self):
+        title = self.cleaned_data.get("title")
+        if "slug" in self.fields and not self.cleaned_data.get("slug") and title:
+            self.cleaned_data["slug"] = self._slug_from_title(title)
+        return super().clean()
+
+    def _slug_from_title(self, title):
+        from wagtail.models import Page
+
+        max_length = self._meta.model._meta.get_field("slug").max_length
+        base = slugify_vi(title, max_length=max_length - 4)
+        slug, number = base, 1
+        while not Page._slug_is_available(slug, self.parent_page, self.instance):
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+
+class ArticlePageForm(PortalPageForm):
     """Checks an article's activities against its event dates."""
 
     def __init__(self, *args, **kwargs):
@@ -32,6 +70,25 @@ class ArticlePageForm(WagtailAdminPageForm):
                 f"{award.bloc_year.year} · {award.award_type} · {award.recipient}"
                 f" ({award.get_status_display()})"
             )
+
+    def is_publishing(self):
+        """Publishing, or asking for it (submitting to moderation, restarting
+        it, approving): a draft saved (or autosaved) skips the publish checks,
+        as Wagtail's own deferred required fields do."""
+        if self.is_deferred_validation:
+            return False
+        if self.data.get("action-workflow-action"):
+            return self.data.get("workflow-action-name") == "approve"
+        return any(
+            self.data.get(action)
+            for action in ("action-publish", "action-submit", "action-restart-workflow")
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_publishing():
+            check_alt_text(self, cleaned_data)
+        return cleaned_data
 
     def is_valid(self):
         valid = super().is_valid()

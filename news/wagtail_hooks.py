@@ -112,3 +112,9 @@ def register_needs_review_menu_item():
         icon_name="warning",
         order=50,
     )
+
+
+import news.admin_images  # noqa: E402, F401  photos: reuse, alt text, activities
+import news.admin_slugs  # noqa: E402, F401  Vietnamese letters in slugs
+import news.admin_unsaved  # noqa: E402, F401  unsaved work, expired sessions
+import news.admin_vietnamese  # noqa: E402, F401  Vietnamese admin texts

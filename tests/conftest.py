@@ -72,6 +72,39 @@ def empty_caches():
 
 
 @pytest.fixture
+def admin_user(django_user_model):
+    """An administrator (superuser)."""
+    return django_user_model.objects.create_superuser(
+        "quantri", "quantri@example.com", "mat-khau-dai-123"
+    )
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """The administrator, logged into the admin."""
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def editor(site_tree, django_user_model):
+    """An editor of bloc A (its group "Biên tập viên – …")."""
+    from news.permissions import ensure_bloc_groups
+
+    editors, _moderators = ensure_bloc_groups(site_tree["a"])
+    user = django_user_model.objects.create_user("btv_a", password="mat-khau-dai-123")
+    user.groups.add(editors)
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """The editor of bloc A, logged into the admin."""
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
 def production_env():
     return dict(PRODUCTION_ENV)
 

@@ -16,15 +16,6 @@ from tests.factories import ArticlePageFactory, ImageFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser(
-        "quantri", "quantri@example.com", "mat-khau-dai-123"
-    )
-    client.force_login(user)
-    return client
-
-
 def gallery(images):
     return (
         "gallery",

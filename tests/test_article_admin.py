@@ -13,15 +13,6 @@ from tests.factories import ImageFactory, OrganizationFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser(
-        "quantri", "quantri@example.com", "mat-khau-dai-123"
-    )
-    client.force_login(user)
-    return client
-
-
 def add_url(parent):
     return reverse("wagtailadmin_pages:add", args=("news", "articlepage", parent.pk))
 
@@ -36,7 +27,12 @@ def test_article_with_a_20_photo_gallery_and_two_activities(admin_client, site_t
         "heading": "Một số hình ảnh tại hội nghị",
         "photos": list_block(
             [
-                photo(image, caption=f"Chú thích ảnh số {n}", credit="Văn phòng Sở")
+                photo(
+                    image,
+                    caption=f"Chú thích ảnh số {n}",
+                    alt_text=f"Quang cảnh hội nghị, ảnh số {n}",  # needed to publish
+                    credit="Văn phòng Sở",
+                )
                 for n, image in enumerate(images, start=1)
             ]
         ),

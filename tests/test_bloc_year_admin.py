@@ -13,15 +13,6 @@ ADD_URL = "wagtailsnippets_news_blocyear:add"
 
 
 @pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser(
-        "quantri", "quantri@example.com", "mat-khau-dai-123"
-    )
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def units(db):
     return [
         OrganizationFactory(name=name)

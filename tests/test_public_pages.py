@@ -158,6 +158,7 @@ def test_news_is_newest_first_20_a_page_and_pages_keep_the_filters(
     filtered = client.get(url, {"bloc": news_site["a"].slug, "year": "2018"})
     assert filtered.context["articles"].paginator.count == 23
     html = filtered.content.decode()
+    assert '<nav class="pagination" aria-label="Phân trang">' in html
     next_link = re.search(r'<a href="([^"]+)" rel="next"', html).group(1)
     assert "bloc=" + news_site["a"].slug in next_link
     assert "year=2018" in next_link

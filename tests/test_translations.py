@@ -153,7 +153,59 @@ def test_the_admin_menu_reads_vietnamese(client, django_user_model):
     html = client.get("/admin/").content.decode()
     # The sidebar is drawn by JavaScript from JSON: read the labels from it.
     labels = {json_string(m) for m in re.findall(r'"label": ("(?:[^"\\]|\\.)*")', html)}
-    for label in ["Hình ảnh", "Tài liệu", "Báo cáo", "Trợ giúp", "Thi đua"]:
+    for label in ["Trang", "Hình ảnh", "Tài liệu", "Báo cáo", "Trợ giúp", "Thi đua"]:
         assert label in labels, label
     english = {"Images", "Documents", "Reports", "Help", "Settings", "Pages"}
     assert not labels & english
+    # The public pagination's "Pages" ("Phân trang") is another word.
+    assert "Phân trang" not in labels
+
+
+# A placeholder of a translation: %(name)s, %s, %d, {name}.
+PLACEHOLDER = r"%\([^)]+\)[sdifr]|%[sdifr]|\{\w*\}"
+# A placeholder with a letter against it: "Nhập %(field)scủa bạn".
+GLUED = re.compile(rf"[^\W\d_](?:{PLACEHOLDER})|(?:{PLACEHOLDER})[^\W\d_]")
+
+
+def po_translations(path):
+    """(msgid, the text it is compared with, [msgstr...]) of every entry; the
+    text is msgid_plural for a plural (Vietnamese has one form, for any count)."""
+    for entry in path.read_text(encoding="utf-8").split("\n\n"):
+        fields, current = {}, None
+        for line in entry.splitlines():
+            match = re.match(
+                r"^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) (\".*\")$", line
+            )
+            if match:
+                current = match.group(1)
+                fields[current] = json_string(match.group(2))
+            elif line.startswith('"') and current:
+                fields[current] += json_string(line)
+        if fields.get("msgid"):
+            source = fields.get("msgid_plural", fields["msgid"])
+            translations = [v for k, v in fields.items() if k.startswith("msgstr")]
+            yield fields["msgid"], source, translations
+
+
+def placeholders(text):
+    return sorted(re.findall(PLACEHOLDER, text.replace("%%", "")))
+
+
+@pytest.mark.parametrize("catalogue", ["django.po", "djangojs.po"])
+def test_wagtail_translations_keep_placeholders_apart_from_words(catalogue):
+    """Every translation of the admin's catalogue has the same placeholders as
+    the English, and none glued to a word: "Tên đăng nhậpkhông trùng" and
+    "1-2 trên tổng số 2 None" came from such entries."""
+    path = PROJECT_DIR / "locale_wagtail/vi/LC_MESSAGES" / catalogue
+    problems = []
+    entries = list(po_translations(path))
+    assert len(entries) > 50
+    for msgid, source, translations in entries:
+        for msgstr in translations:
+            if not msgstr:
+                continue
+            if placeholders(msgstr) != placeholders(source):
+                problems.append(f"placeholders differ: {msgid!r} -> {msgstr!r}")
+            if GLUED.search(msgstr) and not GLUED.search(source):
+                problems.append(f"placeholder glued to a word: {msgid!r} -> {msgstr!r}")
+    assert not problems, "\n".join(problems)

@@ -117,6 +117,8 @@ class ArticleImporter:
     def __init__(self, options):
         self.options = options
         self._units = {}  # units already looked up in this batch
+        # note stored on the article -> what the command line prints instead
+        self.command_line_wording = {}
 
     # Lookups -----------------------------------------------------------------
 
@@ -420,8 +422,15 @@ class ArticleImporter:
             and bloc.province is None
             and self.options.province is None
         ):
-            missing.append(
-                _("The province is not named: give it with --province or by hand.")
+            # Stored for the editor, who works in the admin; the command line
+            # prints how to give it there (see command_line_wording).
+            note = _(
+                "The province of the bloc “%(bloc)s” is not known: choose it on "
+                "the bloc's page (Blocs → click “%(bloc)s”)."
+            ) % {"bloc": bloc.title}
+            missing.append(note)
+            self.command_line_wording[note] = _(
+                "The province is not named: give it with --province or by hand."
             )
         return [*missing, *notes]
 
@@ -575,7 +584,7 @@ class ArticleImporter:
             action,
             page.title,
             parent=parent.title,
-            notes=review,
+            notes=[self.command_line_wording.get(note, note) for note in review],
             page=page,
             redirects=redirects,
         )

@@ -20,8 +20,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from news.admin_review import review_panel
 from news.blocks import ArticleBodyBlock
 from news.forms import ArticlePageForm
+from news.preview_images import DeferredPreviewMixin
 
 from .blocs import BlocPage
 from .snippets import validate_emulation_year
@@ -44,7 +46,7 @@ def _with_related(manager, field):
     return items
 
 
-class ArticlePage(Page):
+class ArticlePage(DeferredPreviewMixin, Page):
     """A news article about one or more events of a bloc."""
 
     date = models.DateField(
@@ -197,7 +199,9 @@ class ArticlePage(Page):
             .order_by("pk")
         )
 
-    content_panels = Page.content_panels + [
+    # What the import left to check comes first, on the tab the editor works in.
+    content_panels = [review_panel("needs_review", "review_notes")] + [
+        *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("lead"),
         FieldPanel("cover"),
@@ -228,8 +232,6 @@ class ArticlePage(Page):
     provenance_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("needs_review"),
-                FieldPanel("review_notes"),
                 FieldPanel("source_portal"),
                 FieldPanel("source_url"),
                 FieldPanel("section"),
@@ -273,6 +275,17 @@ class ArticlePage(Page):
             )
         context["other_articles"] = listing.attach_blocs(others[:5])
         return context
+
+    def save_revision(self, *args, **kwargs):
+        revision = super().save_revision(*args, **kwargs)
+        # The review flag and notes are the editors' to-do list, not content:
+        # a draft saved with the flag cleared leaves the report at once, as
+        # the report reads the page's row, which a draft does not change.
+        if self.pk:
+            ArticlePage.objects.filter(pk=self.pk).update(
+                needs_review=self.needs_review, review_notes=self.review_notes
+            )
+        return revision
 
     def save(self, *args, **kwargs):
         # Only a full save (creation, publication) moves the article in lists;

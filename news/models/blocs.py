@@ -15,6 +15,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from news.forms import PortalPageForm
+
 from .snippets import nfc, split_aliases
 
 
@@ -25,6 +27,7 @@ class BlocIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    base_form_class = PortalPageForm
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.BlocPage"]
     max_count = 1
@@ -167,6 +170,7 @@ class BlocPage(Page):
         FieldPanel("description"),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("needs_review")]
+    base_form_class = PortalPageForm
     parent_page_types = ["news.BlocIndexPage"]
     subpage_types = ["news.ArticlePage"]
 

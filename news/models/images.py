@@ -8,8 +8,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from news.alt_text import image_alt_text
+from news.preview_images import DeferredRenditionsMixin, DeferredURLMixin
 
-class PortalImage(AbstractImage):
+
+class PortalImage(DeferredRenditionsMixin, AbstractImage):
     """A photo or illustration with its alt text and credit."""
 
     alt_text = models.CharField(
@@ -28,7 +31,19 @@ class PortalImage(AbstractImage):
         help_text=_("Photographer or source, e.g. “Ảnh: Văn phòng Sở”."),
     )
 
-    admin_form_fields = Image.admin_form_fields + ("alt_text", "credit")
+    # Wagtail's "description" is also an alt text: one field is enough for
+    # editors, so the admin shows ours (the description is still read).
+    admin_form_fields = (
+        "title",
+        "file",
+        "alt_text",
+        "credit",
+        *(
+            name
+            for name in Image.admin_form_fields
+            if name not in ("title", "file", "description")
+        ),
+    )
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
@@ -36,7 +51,8 @@ class PortalImage(AbstractImage):
 
     @property
     def default_alt_text(self):
-        return self.alt_text or self.description or self.title
+        # Never a file name ("IMG_1234"), which Wagtail's upload makes the title.
+        return image_alt_text(self)
 
     # Renditions. Wagtail reads prefetched renditions as if they were all of the
     # image's renditions: a size missing from them is created, and creating
@@ -87,7 +103,7 @@ class PortalImage(AbstractImage):
         return rendition
 
 
-class PortalRendition(AbstractRendition):
+class PortalRendition(DeferredURLMixin, AbstractRendition):
     """A resized copy of a PortalImage."""
 
     image = models.ForeignKey(

@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from news.forms import PortalPageForm
+
 from .articles import ArticleActivity
 from .blocs import BlocPage
 
@@ -24,6 +26,7 @@ class HomePage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    base_form_class = PortalPageForm
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.NewsIndexPage", "news.BlocIndexPage", "news.StandardPage"]
     max_count = 1
@@ -93,6 +96,7 @@ class NewsIndexPage(Page):
         FieldPanel("intro"),
         FieldPanel("event_kind"),
     ]
+    base_form_class = PortalPageForm
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.ArticlePage"]
 
@@ -127,6 +131,7 @@ class StandardPage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("body")]
     content_panels = Page.content_panels + [FieldPanel("body")]
+    base_form_class = PortalPageForm
     parent_page_types = ["news.HomePage", "news.StandardPage"]
     subpage_types = ["news.StandardPage"]
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -384,7 +385,9 @@ class BlocMembership(Orderable):
     class Role(models.TextChoices):
         LEADER = "truong", _("leader")
         DEPUTY = "pho", _("deputy")
-        MEMBER = "thanh_vien", _("member")
+        # Its own context: "Thành viên" beside "Trưởng khối", while the inline
+        # panel's "member" stays lower case in "Thêm thành viên".
+        MEMBER = "thanh_vien", pgettext_lazy("bloc role", "member")
 
     class Basis(models.TextChoices):
         STATED = "stated", _("stated in an article")

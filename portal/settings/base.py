@@ -201,6 +201,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# Pixel counts written as numbers, a damaged file refused with a form error, and
+# alt text required in the image forms (news/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "news.image_forms.PortalImageForm"
 
 # Wagtail
 WAGTAILIMAGES_IMAGE_MODEL = "news.PortalImage"

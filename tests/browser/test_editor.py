@@ -100,6 +100,8 @@ def test_editor_publishes_an_article_with_a_gallery_that_a_citizen_sees(
     expect(editor.locator(f"[name={prefix}-count]")).to_have_value(str(len(photos)))
     for number, caption in enumerate(CAPTIONS):
         editor.locator(f"[name={prefix}-{number}-value-caption]").fill(caption)
+        # Alt text is needed to publish (the uploads' titles are file names).
+        editor.locator(f"[name={prefix}-{number}-value-alt_text]").fill(caption)
 
     # Publish: "Xuất bản" in the menu next to "Lưu bản nháp".
     footer = editor.locator("footer .footer__container")
