@@ -93,11 +93,6 @@ class PortalImageForm(BaseImageForm):
             )
         alt_text = self.fields.get("alt_text")
         if alt_text is not None:
-            alt_text.help_text = _(
-                "What the photo shows, for people who cannot see it, e.g. "
-                "“Đại diện các đơn vị ký kết giao ước thi đua năm 2026”. Not the "
-                "file name."
-            )
             # The first step of Wagtail's bulk upload posts only the file and a
             # title (admin.views.generic.multiple_upload.AddView.post): it must
             # still make the image, or every photo of a 40-photo upload would

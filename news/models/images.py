@@ -20,8 +20,9 @@ class PortalImage(DeferredRenditionsMixin, AbstractImage):
         max_length=255,
         blank=True,
         help_text=_(
-            "What the photo shows, for people who cannot see it. "
-            "Leave empty to use the title."
+            "What the photo shows, for people who cannot see it, e.g. "
+            "“Đại diện các đơn vị ký kết giao ước thi đua năm 2026”. Not the "
+            "file name."
         ),
     )
     credit = models.CharField(
