@@ -1,5 +1,6 @@
 """`manage.py load_demo` builds a working portal and is safe to run twice."""
 
+import hashlib
 import json
 from io import StringIO
 
@@ -132,3 +133,5 @@ def test_load_demo_publishes_every_seed_article_with_its_photos(client):
         assert data[:3] == b"\xff\xd8\xff"
         assert b"Exif" not in data[:64]
         assert image.alt_text
+        # Hashed as an upload is: uploading a demo photo again reuses it.
+        assert image.file_hash == hashlib.sha1(data).hexdigest()
