@@ -182,3 +182,12 @@ def test_a_long_title_gives_a_slug_that_fits(admin_client, site_tree):
     slug = ArticlePage.objects.get(title=title).slug
     assert 200 < len(slug) <= 255 and slug.startswith("khoi-thi-dua-cac-so")
     assert not slug.endswith("-")
+
+
+def test_the_editor_header_and_comment_labels_read_vietnamese(admin_client, articles):
+    url = reverse("wagtailadmin_pages:edit", args=(articles[0].pk,))
+    html = admin_client.get(url).content.decode()
+    # Read aloud by screen readers: Wagtail wrote this one in English.
+    assert 'aria-label="Thao tác" id="w-slim-header-buttons"' in html
+    assert 'aria-label="Actions"' not in html
+    assert 'aria-label="Thêm bình luận"' in html
