@@ -51,6 +51,17 @@ def log_in(page, username="admin", password="admin"):
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
+def publish(editor):
+    """Press "Xuất bản", in the menu next to "Lưu bản nháp", and see it done."""
+    footer = editor.locator("footer .footer__container")
+    footer.locator(".w-dropdown__toggle").click()
+    button = footer.locator("button[name=action-publish]")
+    expect(button).to_be_visible()
+    with editor.expect_navigation():
+        button.click()
+    expect(editor.locator(".messages .success")).to_be_visible()
+
+
 def test_editor_publishes_an_article_with_a_gallery_that_a_citizen_sees(
     demo_site, open_page, tmp_path
 ):
@@ -103,14 +114,7 @@ def test_editor_publishes_an_article_with_a_gallery_that_a_citizen_sees(
         # Alt text is needed to publish (the uploads' titles are file names).
         editor.locator(f"[name={prefix}-{number}-value-alt_text]").fill(caption)
 
-    # Publish: "Xuất bản" in the menu next to "Lưu bản nháp".
-    footer = editor.locator("footer .footer__container")
-    footer.locator(".w-dropdown__toggle").click()
-    publish = footer.locator("button[name=action-publish]")
-    expect(publish).to_be_visible()
-    with editor.expect_navigation():
-        publish.click()
-    expect(editor.locator(".messages .success")).to_be_visible()
+    publish(editor)
 
     article = ArticlePage.objects.get(title=TITLE)
     assert article.live

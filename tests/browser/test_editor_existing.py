@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from news.blocks import PHOTO_RENDITIONS
 from news.models import ArticlePage, PortalRendition
-from tests.browser.test_editor import log_in
+from tests.browser.test_editor import log_in, publish
 
 pytestmark = [
     pytest.mark.browser,
@@ -72,13 +72,7 @@ def test_editor_changes_a_caption_and_the_order_of_photos_of_a_demo_article(
     # A draft is not public yet.
     assert public_captions(citizen, article)[:2] == captions[:2]
 
-    footer = editor.locator("footer .footer__container")
-    footer.locator(".w-dropdown__toggle").click()
-    publish = footer.locator("button[name=action-publish]")
-    expect(publish).to_be_visible()
-    with editor.expect_navigation():
-        publish.click()
-    expect(editor.locator(".messages .success")).to_be_visible()
+    publish(editor)
 
     expected = [captions[1], NEW_CAPTION, *captions[2:]]
     assert public_captions(citizen, article) == expected
