@@ -95,6 +95,7 @@ def review_rows(pages, user):
         )
         .select_related("current_task_state__task", "workflow")
     }
+    tasks = {}  # one specific task per task, not a query per row
     for page in pages:
         state = states.get(str(page.pk))
         page.workflow_state_in_progress = state
@@ -102,7 +103,10 @@ def review_rows(pages, user):
         task_state = state.current_task_state if state else None
         if task_state is not None:
             page.workflow_task_state = task_state
-            actions = task_state.task.specific.get_actions(page, user)
+            if task_state.task_id not in tasks:
+                tasks[task_state.task_id] = task_state.task.specific
+            task = tasks[task_state.task_id]
+            actions = task.get_actions(page, user)
             # "Approve" first, the ones asking for a comment after.
             page.workflow_actions = sorted(
                 actions, key=lambda action: (action[0] != "approve", action[2])

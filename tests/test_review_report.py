@@ -10,13 +10,17 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
+from news.admin_review import review_rows
 from news.demo import ARTICLES_DIR
 from news.models import ArticlePage, BlocPage
 from news.permissions import bloc_editor_group_name, ensure_bloc_groups
 from tests.admin_forms import article_form_data
+from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -247,3 +251,26 @@ def test_a_bloc_editor_sees_only_the_articles_of_the_bloc(client, site_tree, peo
     for article in flagged:
         mine = article.get_parent().pk == site_tree["a"].pk
         assert (article.title[:40] in html) == mine
+
+
+def test_the_rows_moderation_costs_the_same_queries_for_2_or_6_articles(
+    site_tree, people
+):
+    # The report's rows are Wagtail's page report rows (which cost queries
+    # of their own per row); what the portal adds, each row's moderation state
+    # and actions, is fetched at once.
+    def rows_queries(count):
+        for n in range(count - ArticlePage.objects.count()):
+            article = ArticlePageFactory(
+                parent=site_tree["a"], needs_review=True, review_notes=f"Ghi chú {n}"
+            )
+            article.save_revision()
+            article.get_workflow().start(article, people["editor"])
+        pages = list(ArticlePage.objects.all())
+        moderator = type(people["moderator"]).objects.get(pk=people["moderator"].pk)
+        with CaptureQueriesContext(connection) as queries:
+            rows = review_rows(pages, moderator)
+        assert [page.workflow_actions[0][0] for page in rows] == ["approve"] * count
+        return len(queries)
+
+    assert rows_queries(2) == rows_queries(6)
