@@ -9,6 +9,7 @@ import time
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.db import OperationalError
 from playwright.sync_api import expect
 
 from news.models import ArticlePage
@@ -70,11 +71,24 @@ class Dialogs:
 
 
 def wait_until(page, condition, timeout=10):
-    """Wait for ``condition()`` (e.g. a database read) while the page runs."""
+    """Wait for ``condition()`` (e.g. a database read) while the page runs.
+
+    On SQLite the live server's request threads share the test's in-memory
+    connection: a read that meets an autosave writing the same table is told
+    "database table is locked", and is simply tried again."""
     deadline = time.monotonic() + timeout
-    while not condition():
+    while not holds(condition):
         assert time.monotonic() < deadline, "timed out"
         page.wait_for_timeout(200)
+
+
+def holds(condition):
+    try:
+        return condition()
+    except OperationalError as error:
+        if "locked" not in str(error):
+            raise
+        return False
 
 
 def side_menu_link(page, name):
