@@ -16,7 +16,6 @@ from news.models import (
     Province,
 )
 from news.permissions import ensure_bloc_groups
-from news.redirects import record_legacy_redirect
 from news.tasks import reindex_articles
 
 # The fields of a bloc or a unit that ArticlePage.search_context indexes.
@@ -46,14 +45,6 @@ def reindex_published_article(sender, instance, **kwargs):
     """Wagtail indexes a page when its row is saved, before modelcluster saves
     its units, activities and tags: index it again once they are saved."""
     insert_or_update_object(instance)
-
-
-@receiver(page_published, sender=ArticlePage)
-def redirect_original_address(sender, instance, **kwargs):
-    """An original address an editor typed in the admin redirects here too, as
-    the importer's do (news/redirects.py; an existing redirect is left alone)."""
-    if instance.source_url:
-        record_legacy_redirect(instance.source_url, instance)
 
 
 @receiver(pre_save, sender=BlocPage)

@@ -50,7 +50,7 @@ def slugify_vi(text, max_length=80):
 # --- Search -----------------------------------------------------------------
 #
 # One folding step serves the index and the query, on SQLite and PostgreSQL
-# alike (news/search_backend.py applies it to everything Wagtail indexes and to
+# alike (search/backend.py applies it to everything Wagtail indexes and to
 # every query): "Ký kết giao ước" and "ky ket giao uoc" both become
 # "ky ket giao uoc". Folding merges words that differ only by their marks
 # (tính/tình), as Vietnamese readers typing without marks expect.

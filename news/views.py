@@ -4,12 +4,9 @@ import logging
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-
-from news.search import search_page
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +35,3 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-@require_safe
-def search(request):
-    """/tim-kiem/?q=...: articles by words typed with or without marks."""
-    return render(request, "news/search.html", search_page(request))

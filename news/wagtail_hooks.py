@@ -1,13 +1,9 @@
 """Admin registration: the emulation snippets, grouped under one menu."""
 
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from news.admin_views import NeedsReviewReportView
 from news.models import AwardType, BlocYear, EventKind, Organization, Province
 
 
@@ -86,32 +82,6 @@ class EmulationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(EmulationViewSetGroup)
-
-
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return [
-        path(
-            "reports/can-xem-lai/",
-            NeedsReviewReportView.as_view(),
-            name="news_needs_review",
-        ),
-        path(
-            "reports/can-xem-lai/results/",
-            NeedsReviewReportView.as_view(results_only=True),
-            name="news_needs_review_results",
-        ),
-    ]
-
-
-@hooks.register("register_reports_menu_item")
-def register_needs_review_menu_item():
-    return MenuItem(
-        _("Articles to review"),
-        reverse("news_needs_review"),
-        icon_name="warning",
-        order=50,
-    )
 
 
 import news.admin_images  # noqa: E402, F401  photos: reuse, alt text, activities

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from news import views
 from news.feeds import ArticleAtomFeed, ArticleRssFeed
 from news.sitemaps import PageSitemap
+from search import views as search_views
 
 SITEMAPS = {"pages": PageSitemap}
 SITEMAP_CACHE_SECONDS = 60 * 60
@@ -32,7 +33,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("tim-kiem/", views.search, name="search"),
+    path("tim-kiem/", search_views.search, name="search"),
     path("rss/", ArticleRssFeed(), name="feed_rss"),
     path("atom/", ArticleAtomFeed(), name="feed_atom"),
     path(

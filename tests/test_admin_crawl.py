@@ -396,7 +396,8 @@ def describe(response):
         return "(no exception: the view answered 5xx itself)"
     _type, error, tb = response.exc_info
     frames = traceback.extract_tb(tb)
-    own = [f for f in frames if f.filename.startswith(str(PROJECT_DIR / "news"))]
+    apps = tuple(str(PROJECT_DIR / app) for app in ("news", "legacy", "search"))
+    own = [f for f in frames if f.filename.startswith(apps)]
     shown = [f for f in frames if "/django/db/" not in f.filename][-2:]
     shown = [f for f in own[-1:] if f not in shown] + shown
     lines = [f'File "{f.filename}", line {f.lineno}, in {f.name}' for f in shown]

@@ -9,10 +9,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Page
 
-from news.demo import ARTICLES_DIR
-from news.demo.photos import DemoPhotoMaker
-from news.importer.loader import ArticleImporter, ImportOptions
-from news.importer.parser import parse_text
+from demo import ARTICLES_DIR
+from demo.photos import DemoPhotoMaker
+from legacy.importer.loader import ArticleImporter, ImportOptions
+from legacy.importer.parser import parse_text
 from news.models import (
     ArticlePage,
     Award,
@@ -378,7 +378,7 @@ def test_an_unpublished_article_is_not_republished_by_an_import(
 def test_a_file_failing_half_way_leaves_nothing_behind(
     site_tree, tmp_path, monkeypatch
 ):
-    from news.importer import loader
+    from legacy.importer import loader
 
     (tmp_path / "a_hong.txt").write_bytes(SEED_FILES[1].read_bytes())
     (tmp_path / "b_tot.txt").write_bytes(SEED_FILES[3].read_bytes())

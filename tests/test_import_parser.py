@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from news.importer import (
+from legacy.importer import (
     Activity,
     AwardRecord,
     ParsedArticle,
@@ -22,12 +22,12 @@ from news.importer import (
     parse_html,
     parse_text,
 )
-from news.importer.text import modern_tones
+from legacy.importer.text import modern_tones
 
 TESTS_DIR = Path(__file__).resolve().parent
 # The seed articles ship with the project (the demo content) and their ground
 # truth with the tests; test_import_legacy checks both against shared/.
-SEEDS_DIR = TESTS_DIR.parent / "news" / "demo" / "articles"
+SEEDS_DIR = TESTS_DIR.parent / "demo" / "articles"
 EXPECTED_DIR = TESTS_DIR / "seeds_expected"
 SAMPLES_DIR = TESTS_DIR / "import_samples"
 NBSP = "\u00a0"

@@ -10,9 +10,9 @@ from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
-from news.demo import ARTICLES_DIR
+from demo import ARTICLES_DIR
+from legacy.redirects import NotAnOldAddress, legacy_address
 from news.models import ArticlePage
-from news.redirects import NotAnOldAddress, legacy_address
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from news.admin_review import review_rows
-from news.demo import ARTICLES_DIR
+from demo import ARTICLES_DIR
+from legacy.review import review_rows
 from news.models import ArticlePage, BlocPage
 from news.permissions import bloc_editor_group_name, ensure_bloc_groups
 from tests.admin_forms import article_form_data

@@ -1,7 +1,7 @@
 """Search: /tim-kiem/ and the admin's searches, diacritics and case never matter.
 
 These tests run on both database passes (SQLite FTS5 and PostgreSQL full-text
-search) through the same folding backend (news/search_backend.py).
+search) through the same folding backend (search/backend.py).
 """
 
 import datetime

@@ -54,6 +54,8 @@ DEBUG = env_bool("DEBUG", False)
 
 INSTALLED_APPS = [
     "news",
+    "search",
+    "legacy",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -93,8 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Runs after Wagtail's redirects on a 404 (responses go up this list): the
-    # old portals' addresses, normalised (news/redirects.py).
-    "news.redirects.LegacyRedirectMiddleware",
+    # old portals' addresses, normalised (legacy/redirects.py).
+    "legacy.redirects.LegacyRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -218,7 +220,7 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "news.search_backend"},
+    "default": {"BACKEND": "search.backend"},
 }
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

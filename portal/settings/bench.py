@@ -8,3 +8,6 @@ site lookup goes to the database), the worst case of a shared Redis cache.
 from .production import *  # noqa: F403
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+# bench_articles writes the benchmark's articles: the demo app, here only.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

@@ -11,6 +11,10 @@ from .base import env_bool, env_list
 
 DEBUG = env_bool("DEBUG", True)
 
+# Demo content and the benchmark's articles (load_demo, bench_articles):
+# development and tests only, never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 # A throwaway key: development data only. Production refuses to start without one.
 SECRET_KEY = os.environ.get(
     "SECRET_KEY", "dev-only-key-4f1d2c9a7e8b6d5c3a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d"

@@ -3,8 +3,8 @@
 import re
 from dataclasses import dataclass, field
 
-from news.importer import vocab
-from news.importer.text import clean_inline, key, modern_tones
+from legacy.importer import vocab
+from legacy.importer.text import clean_inline, key, modern_tones
 
 _PROVINCE = re.compile(rf"(?<!\w)(?:{vocab.PROVINCE_PATTERN})(?!\w)", re.I)
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", re.I)

@@ -4,8 +4,8 @@ import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from news.importer.layout import Line
-from news.importer.text import clean_inline, is_tcvn3, prepare
+from legacy.importer.layout import Line
+from legacy.importer.text import clean_inline, is_tcvn3, prepare
 
 _DROP_TAGS = [
     "script", "style", "noscript", "template", "svg", "iframe", "object", "embed",

@@ -15,7 +15,7 @@ backend (PostgreSQL full-text search, or SQLite FTS5) and changes two things:
   ranking calls ``bm25()`` over the whole row, which ranks a title match
   below a short body that repeats the words).
 
-Settings: ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "news.search_backend"}}``.
+Settings: ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}``.
 After changing the folding, rebuild the index: ``manage.py update_index``.
 """
 
@@ -159,9 +159,9 @@ def _folding_backend_class(base):
     indexer_base = add_items.__globals__.get("ObjectIndexer")
     if indexer_base is None:
         raise ImproperlyConfigured(
-            f"news.search_backend cannot fold the index of {base.__module__}."
+            f"search.backend cannot fold the index of {base.__module__}."
             f"{base.__name__}: its add_items() no longer reads ObjectIndexer. "
-            "Check news/search_backend.py against this modelsearch version."
+            "Check search/backend.py against this modelsearch version."
         )
     indexer_class = type(
         f"Folding{indexer_base.__name__}", (FoldingIndexerMixin, indexer_base), {}

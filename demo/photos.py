@@ -11,7 +11,7 @@ from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.models import Collection
 
-from news.demo import PHOTO_CREDIT
+from demo import PHOTO_CREDIT
 from news.models import PortalImage
 
 # Fonts with Vietnamese glyphs, where a Debian machine usually has them.

@@ -4,8 +4,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from news.importer.records import DocumentRef
-from news.importer.text import capitalise, clean_inline, sentence_spans
+from legacy.importer.records import DocumentRef
+from legacy.importer.text import capitalise, clean_inline, sentence_spans
 
 _D = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)"
 _TO = r"\s*(?:-|–|đến(?:\s+ngày)?|và|,)\s*"

@@ -3,8 +3,8 @@
 import re
 from dataclasses import dataclass, field
 
-from news.importer.text import modern_tones, sentence_spans
-from news.importer.units import UnitMention, UnitNames, find_units
+from legacy.importer.text import modern_tones, sentence_spans
+from legacy.importer.units import UnitMention, UnitNames, find_units
 
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.I)
 

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
 
-from news.importer.loader import ArticleImporter, ImportFailed, ImportOptions
-from news.importer.parser import ParseError, parse_html, parse_text
+from legacy.importer.loader import ArticleImporter, ImportFailed, ImportOptions
+from legacy.importer.parser import ParseError, parse_html, parse_text
 from news.models import BlocPage, Province
 from news.text import clean
 

@@ -2,7 +2,7 @@
 with the matched words marked in the title and a snippet.
 
 The folding itself lives in news/text.py and is applied by the search backend
-(news/search_backend.py) to the index and to the query alike.
+(search/backend.py) to the index and to the query alike.
 """
 
 import json

@@ -10,11 +10,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from news import demo
+import demo
+from demo.photos import COLLECTION_NAME, DemoPhotoMaker
+from legacy.importer.loader import ArticleImporter, ImportOptions
+from legacy.importer.parser import parse_text
 from news.blocks import PHOTO_RENDITIONS
-from news.demo.photos import COLLECTION_NAME, DemoPhotoMaker
-from news.importer.loader import ArticleImporter, ImportOptions
-from news.importer.parser import parse_text
 from news.listing import CARD_RENDITIONS
 from news.models import (
     BlocIndexPage,

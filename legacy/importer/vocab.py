@@ -6,7 +6,7 @@ kind of unit needs no change to the parsing code.
 
 import re
 
-from news.importer.text import key
+from legacy.importer.text import key
 
 # The 63 provinces before 1 July 2025, plus "Huế", the name the province database
 # uses for what was "Thừa Thiên Huế" until January 2025.

@@ -8,10 +8,10 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from news.importer import dates, vocab
-from news.importer.byline import byline_parts, has_byline_prefix
-from news.importer.records import BodyItem, ParseError
-from news.importer.text import (
+from legacy.importer import dates, vocab
+from legacy.importer.byline import byline_parts, has_byline_prefix
+from legacy.importer.records import BodyItem, ParseError
+from legacy.importer.text import (
     clean_inline,
     is_blank_but_not_empty,
     key,

@@ -4,15 +4,15 @@ import codecs
 import re
 import unicodedata
 
-from news.importer import dates
-from news.importer.bloc import member_count, read_bloc, read_level
-from news.importer.byline import byline_parts
-from news.importer.context import ArticleText
-from news.importer.events import read_activities
-from news.importer.layout import lay_out, lines_from_text
-from news.importer.records import ParsedArticle, ParseError
-from news.importer.roles import read_awards, read_rankings, read_roles
-from news.importer.text import (
+from legacy.importer import dates
+from legacy.importer.bloc import member_count, read_bloc, read_level
+from legacy.importer.byline import byline_parts
+from legacy.importer.context import ArticleText
+from legacy.importer.events import read_activities
+from legacy.importer.layout import lay_out, lines_from_text
+from legacy.importer.records import ParsedArticle, ParseError
+from legacy.importer.roles import read_awards, read_rankings, read_roles
+from legacy.importer.text import (
     has_vietnamese,
     is_vni,
     key,
@@ -20,8 +20,8 @@ from news.importer.text import (
     prepare,
     sentences,
 )
-from news.importer.units import find_units, province_list_at
-from news.importer.webpage import lines_from_html
+from legacy.importer.units import find_units, province_list_at
+from legacy.importer.webpage import lines_from_html
 
 __all__ = ["ParseError", "ParsedArticle", "parse_html", "parse_text"]
 

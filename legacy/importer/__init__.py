@@ -4,8 +4,8 @@ Nothing here touches the database; ``loader.py`` turns a ``ParsedArticle`` into 
 and snippets.
 """
 
-from news.importer.parser import parse_html, parse_text
-from news.importer.records import (
+from legacy.importer.parser import parse_html, parse_text
+from legacy.importer.records import (
     Activity,
     AwardRecord,
     BodyItem,

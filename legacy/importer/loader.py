@@ -1,6 +1,6 @@
 """Turn a parsed legacy article into pages, units, blocs and bloc years.
 
-The parser (``news.importer.parser``) reads the old portals' text; this module
+The parser (``legacy.importer.parser``) reads the old portals' text; this module
 decides where things go in the database. Nothing here invents a fact: what the
 text does not say stays empty and the article is flagged for review.
 """
@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
 
+from legacy.redirects import record_legacy_redirects
 from news.models import (
     ArticleActivity,
     ArticleOrganization,
@@ -32,7 +33,6 @@ from news.models import (
     Province,
 )
 from news.models.snippets import PROVINCE_MERGER_DATE
-from news.redirects import record_legacy_redirects
 from news.text import clean, name_key, slugify_vi
 
 _PROVINCE_IN_NAME = re.compile(r"\b(?:tỉnh|thành phố|TP\.?)\s+(?P<name>[^,;()]+)$")
@@ -99,7 +99,7 @@ class ImportResult:
     parent: str = ""
     notes: list = field(default_factory=list)
     page: ArticlePage | None = None
-    #: news.redirects.RedirectOutcome for each old address of the article
+    #: legacy.redirects.RedirectOutcome for each old address of the article
     redirects: list = field(default_factory=list)
 
 
@@ -453,7 +453,7 @@ class ArticleImporter:
     def record_redirects(self, page, live):
         """Old addresses of the article redirect to it: the one given now and
         the one stored by an earlier import (which may differ); never more than
-        adds (see news.redirects.record_legacy_redirect). Only for a live
+        adds (see legacy.redirects.record_legacy_redirect). Only for a live
         article: a permanent redirect to a draft would be a cached 404; a
         draft's addresses are recorded when it is published (news/signals.py)."""
         if not live:

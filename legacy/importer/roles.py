@@ -3,8 +3,8 @@
 import re
 from dataclasses import dataclass
 
-from news.importer import vocab
-from news.importer.records import AwardRecord, Ranking, Role
+from legacy.importer import vocab
+from legacy.importer.records import AwardRecord, Ranking, Role
 
 _ROLE = re.compile(
     r"(?<!\w)(?:(?P<pho>phó\s+trưởng\s+(?:khối|cụm)|(?:khối|cụm)\s+phó"

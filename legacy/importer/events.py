@@ -2,8 +2,8 @@
 
 import re
 
-from news.importer import vocab
-from news.importer.records import Activity
+from legacy.importer import vocab
+from legacy.importer.records import Activity
 
 _PATTERNS = {
     kind: [re.compile(p, re.I) for p in patterns]

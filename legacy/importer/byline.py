@@ -2,8 +2,8 @@
 
 import re
 
-from news.importer.text import modern_tones, word_count
-from news.importer.units import find_units
+from legacy.importer.text import modern_tones, word_count
+from legacy.importer.units import find_units
 
 _BYLINE_PREFIX = re.compile(
     r"^(?:tác\s+giả|người\s+viết|(?:tin|bài|ảnh)(?:\s*(?:,|và|-)\s*ảnh)?|nguồn)\s*:\s*",

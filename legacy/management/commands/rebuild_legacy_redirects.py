@@ -4,12 +4,12 @@ recorded (or whose redirects were lost) to those articles."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from news.management.commands.import_legacy import (
+from legacy.management.commands.import_legacy import (
     DryRunRollback,
     write_redirect_outcomes,
 )
+from legacy.redirects import record_legacy_redirect
 from news.models import ArticlePage
-from news.redirects import record_legacy_redirect
 
 
 class Command(BaseCommand):

@@ -4,8 +4,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from news.importer.text import capitalise, clean_inline, key, word_count
-from news.importer.units import KNOWN_NAMES
+from legacy.importer.text import capitalise, clean_inline, key, word_count
+from legacy.importer.units import KNOWN_NAMES
 
 _KIND_CODES = {"khối": "khoi", "cụm": "cum", "vùng": "vung", "nhóm": "nhom"}
 _KIND_WORD = re.compile(r"(?<!\w)(khối|cụm|vùng|nhóm)(\s+thi\s+đua)?(?!\w)", re.I)

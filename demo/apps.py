@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DemoConfig(AppConfig):
+    """Demo content and the benchmark's articles: development only, not
+    installed in production."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "demo"
+    verbose_name = _("Demo content")
