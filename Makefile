@@ -4,18 +4,25 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install run serve test bench lint format messages clean
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
 
 # Reinstalls only when a requirements file changed.
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	@touch $(STAMP)
+
+# The CSS and JavaScript linters (ESLint, Stylelint), exactly as package-lock.json
+# pins them, with the machine's Node.js and npm; again only when the lock changed.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
 run: install
 	$(PY) manage.py migrate --no-input
@@ -43,17 +50,21 @@ test: install
 bench: install
 	bash scripts/bench.sh
 
+# ruff, djLint (templates), ESLint (static/js), Stylelint (static/css): the same
+# checks as the first step of `make test` and the pre-commit hooks.
 lint: install
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	bash scripts/lint.sh
 
+# Templates are formatted by hand: djLint only checks them.
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	node_modules/.bin/eslint --fix .
+	node_modules/.bin/stylelint --fix 'static/css/**/*.css'
 
 messages: install
-	$(PY) manage.py makemessages -l vi --no-obsolete --no-location -i '.venv/*' -i 'staticfiles/*'
+	$(PY) manage.py makemessages -l vi --no-obsolete --no-location -i '.venv/*' -i 'staticfiles/*' -i 'node_modules/*'
 	$(PY) manage.py compilemessages -l vi -i '.venv'
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

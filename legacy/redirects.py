@@ -15,8 +15,9 @@ e-mails and in search engines, in many spellings of one address:
 
 Rather than recording every spelling, the importer records one Wagtail
 ``Redirect`` per article address, under a canonical *old path*
-(:func:`legacy_address`), and :class:`LegacyRedirectMiddleware` puts any
-request that ends in a 404 through the same normalisation before looking it up.
+(:func:`legacy_address`), and ``LegacyRedirectMiddleware`` (legacy/middleware.py)
+puts any request that ends in a 404 through the same normalisation before
+looking it up.
 Wagtail's own ``RedirectMiddleware`` still runs first, so redirects that
 administrators add by hand work exactly as Wagtail documents.
 
@@ -47,15 +48,14 @@ match wins, and a redirect for the request's site beats one for all sites.
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from django.contrib.contenttypes.models import ContentType
-from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
-from django.utils.deprecation import MiddlewareMixin
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import ModelLogEntry, Page, Site
+
+from news.text import nfc
 
 #: Query parameters that never identify an article (names lower-cased).
 JUNK_PARAMETERS = frozenset(
@@ -135,7 +135,7 @@ def _join(path, parameters):
 
 
 def _fold(text):
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).lower())
+    return nfc(nfc(text).lower())
 
 
 def _is_junk(name):
@@ -208,6 +208,16 @@ def _address(raw_path, query, host=""):
     if address.path == "/" and not address.parameters:
         raise NotAnOldAddress("the address of a home page, not of an article")
     return address
+
+
+def request_address(full_path):
+    """The address of a request (its path and query string, as Django hands
+    them over), normalised as :func:`legacy_address` normalises an old one.
+
+    Raises :class:`NotAnOldAddress` when there is nothing to redirect from.
+    """
+    path, _sep, query = full_path.partition("?")
+    return _address(path, _AMPERSAND_ENTITY.sub("&", query))
 
 
 def _liferay(prefix, rest, host):
@@ -354,48 +364,3 @@ def record_legacy_redirects(urls, page):
             seen.add(url)
             outcomes.append(record_legacy_redirect(url, page))
     return outcomes
-
-
-# Lookup ---------------------------------------------------------------------------
-
-
-def find_legacy_redirect(request):
-    """The recorded redirect that answers this request's address, if any."""
-    full_path = request.get_full_path()
-    if "\0" in full_path:
-        return None
-    path, _sep, query = full_path.partition("?")
-    try:
-        address = _address(path, _AMPERSAND_ENTITY.sub("&", query))
-    except NotAnOldAddress:
-        return None
-    # A longer one cannot have been recorded (Redirect.old_path's length).
-    candidates = [
-        candidate
-        for candidate in address.candidates()
-        if len(candidate) <= OLD_PATH_MAX_LENGTH
-    ]
-    site = Site.find_for_request(request)
-    found = Redirect.get_for_site(site).filter(old_path__in=candidates)
-    ranked = sorted(
-        found.select_related("redirect_page"),
-        key=lambda r: (candidates.index(r.old_path), r.site_id is None),
-    )
-    return ranked[0] if ranked else None
-
-
-class LegacyRedirectMiddleware(MiddlewareMixin):
-    """After Wagtail's ``RedirectMiddleware``: a 404 whose address, normalised
-    as the old portals' addresses are, has a recorded redirect, redirects."""
-
-    def process_response(self, request, response):
-        if response.status_code != 404 or request.method not in {"GET", "HEAD"}:
-            return response
-        redirect = find_legacy_redirect(request)
-        if redirect is None or redirect.link is None:
-            return response
-        if urlsplit(redirect.link).path == request.path:
-            return response  # to itself (the page is no longer live): a 404
-        if redirect.is_permanent:
-            return HttpResponsePermanentRedirect(redirect.link)
-        return HttpResponseRedirect(redirect.link)

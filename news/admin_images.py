@@ -10,15 +10,14 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.images.utils import find_image_duplicates
-from wagtail_multiple_chooser_block.contrib.bulk_upload.blocks import (
-    BulkUploadImageChooser,
-)
 from wagtail_multiple_chooser_block.contrib.bulk_upload.views import (
     BulkUploadImageAddView,
 )
 from wagtail_multiple_chooser_block.contrib.bulk_upload.viewsets import (
     BulkUploadImageChooserViewSet,
 )
+
+from news.models import ArticlePage
 
 
 class PhotoBulkUploadView(BulkUploadImageAddView):
@@ -78,12 +77,6 @@ photo_chooser_viewset = PhotoChooserViewSet(
 )
 
 
-class PhotoChooser(BulkUploadImageChooser):
-    """The widget of news.blocks.PhotoChooserBlock."""
-
-    chooser_modal_url_name = "photo_chooser:choose"
-
-
 @hooks.register("register_admin_viewset")
 def register_photo_chooser_viewset():
     return photo_chooser_viewset
@@ -120,8 +113,6 @@ def warn_article_without_activity(request, page):
     emulation activity), but it has no event box and no place in the lists
     filtered by event kind or year, nor in the feeds of an event kind: say so
     after each save, never block it. Not on autosave, which answers JSON."""
-    from news.models import ArticlePage
-
     if not isinstance(page, ArticlePage) or not request.accepts("text/html"):
         return
     if page.activities.all():

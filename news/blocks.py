@@ -9,6 +9,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail_multiple_chooser_block.blocks import MultipleChooserBlock
 from wagtail_multiple_chooser_block.contrib.bulk_upload.blocks import (
+    BulkUploadImageChooser,
     BulkUploadImageChooserBlock,
 )
 
@@ -31,6 +32,13 @@ PHOTO_RENDITIONS = [
 ]
 
 
+class PhotoChooser(BulkUploadImageChooser):
+    """The widget of PhotoChooserBlock: the chooser of news/admin_images.py,
+    whose bulk upload uses again a photo already in the library."""
+
+    chooser_modal_url_name = "photo_chooser:choose"
+
+
 class PhotoChooserBlock(BulkUploadImageChooserBlock):
     """An image chooser (with bulk upload) whose photos arrive with their
     renditions: an article's body costs the same queries for 2 or 40 photos.
@@ -41,9 +49,6 @@ class PhotoChooserBlock(BulkUploadImageChooserBlock):
 
     @cached_property
     def widget(self):
-        # Its bulk upload uses again a photo already in the library (admin_images)
-        from news.admin_images import PhotoChooser
-
         return PhotoChooser()
 
     def bulk_to_python(self, values):

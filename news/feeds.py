@@ -1,16 +1,13 @@
 """RSS 2.0 and Atom feeds of the news: the whole site, one bloc, one event kind."""
 
-import datetime
-
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from news import listing
-from news.models import ArticleActivity, BlocPage, EventKind
+from news import dates
+from news.models import ArticlePage, BlocPage, EventKind
 
 FEED_LENGTH = 30
 COVER_RENDITION = "fill-800x533|format-jpeg"
@@ -48,13 +45,11 @@ class ArticleRssFeed(Feed):
         return _("News of the emulation blocs and clusters.")
 
     def items(self, obj):
-        articles = listing.articles(renditions=[COVER_RENDITION])
+        articles = ArticlePage.objects.for_cards(renditions=[COVER_RENDITION])
         if isinstance(obj, BlocPage):
             articles = articles.descendant_of(obj)
         elif obj is not None:
-            articles = articles.filter(
-                pk__in=ArticleActivity.objects.filter(event_kind=obj).values("page_id")
-            )
+            articles = articles.of_kind(obj)
         return articles[:FEED_LENGTH]
 
     def item_title(self, item):
@@ -67,15 +62,18 @@ class ArticleRssFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
-        """The article's own publication date (midnight, Vietnam time), else
-        when it went live."""
-        day = item.date or (None if item.first_published_at else item.sort_date)
-        if day:
-            return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
-        return item.first_published_at
+        """When the article was published (news/dates.py); an undated import
+        has no <pubDate> or <published> rather than the day it was imported."""
+        return dates.published_at(item)
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        """When the article last changed (news/dates.py). An Atom entry needs
+        an <updated>: an undated import gets the date lists order it by
+        (``sort_date``, from the year it speaks of), never its import day."""
+        modified = dates.modified_at(item)
+        if modified is None and item.sort_date:
+            return dates.midnight(item.sort_date)
+        return modified
 
     def item_categories(self, item):
         return [activity.event_kind.name for activity in item.activities.all()]

@@ -6,15 +6,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from news.models import (
-    ArticleActivity,
-    ArticleOrganization,
-    BlocPage,
-    EventKind,
-    Organization,
-    Province,
-)
-from news.models.snippets import FIRST_EMULATION_YEAR
+# The model modules, not the news.models package: news/models/pages.py lists
+# articles with this filter set, so it is imported while the package loads.
+from news.models.article_parts import ArticleOrganization
+from news.models.blocs import BlocPage
+from news.models.records import FIRST_EMULATION_YEAR
+from news.models.vocabularies import EventKind, Organization, Province
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -62,15 +59,13 @@ class ArticleFilterSet(django_filters.FilterSet):
     )
 
     def filter_kind(self, queryset, name, kind):
-        activities = ArticleActivity.objects.filter(event_kind=kind)
-        return queryset.filter(pk__in=activities.values("page_id"))
+        return queryset.of_kind(kind)
 
     def filter_bloc(self, queryset, name, bloc):
         return queryset.descendant_of(bloc)
 
     def filter_year(self, queryset, name, year):
-        activities = ArticleActivity.objects.filter(year=year)
-        return queryset.filter(pk__in=activities.values("page_id"))
+        return queryset.in_year(year)
 
     def filter_province(self, queryset, name, province):
         """A province of today includes the provinces merged into it in 2025."""
@@ -87,5 +82,4 @@ class ArticleFilterSet(django_filters.FilterSet):
         return queryset.filter(condition)
 
     def filter_unit(self, queryset, name, unit):
-        links = ArticleOrganization.objects.filter(organization=unit)
-        return queryset.filter(Q(pk__in=links.values("page_id")) | Q(byline_unit=unit))
+        return queryset.naming(unit)

@@ -1,7 +1,11 @@
 """Admin forms with rules that span an object and its inline rows."""
 
+from django.apps import apps
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.panels import InlinePanel
 
 from news.alt_text import check_alt_text
 from news.text import slugify_vi
@@ -57,13 +61,17 @@ class ArticlePageForm(PortalPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "awards" in self.fields:
-            from news.models import Award, BlocPage
-
-            awards = Award.objects.select_related(
-                "award_type", "recipient_organization", "bloc_year__bloc"
-            ).order_by("-bloc_year__year", "award_type__sort_order")
+            # By name: news.models imports this module.
+            bloc_page_model = apps.get_model("news", "BlocPage")
+            awards = (
+                self.fields["awards"]
+                .queryset.select_related(
+                    "award_type", "recipient_organization", "bloc_year__bloc"
+                )
+                .order_by("-bloc_year__year", "award_type__sort_order")
+            )
             parent = self.parent_page.specific if self.parent_page else None
-            if isinstance(parent, BlocPage):
+            if isinstance(parent, bloc_page_model):
                 awards = awards.filter(bloc_year__bloc=parent)
             self.fields["awards"].queryset = awards
             self.fields["awards"].label_from_instance = lambda award: (
@@ -95,7 +103,6 @@ class ArticlePageForm(PortalPageForm):
         if not self.is_bound or "activities" not in self.formsets:
             return valid
         event_start = getattr(self, "cleaned_data", {}).get("event_start")
-        seen = set()
         for form in live_forms(self.formsets["activities"]):
             kind = form.cleaned_data.get("event_kind")
             year = form.cleaned_data.get("year")
@@ -111,34 +118,65 @@ class ArticlePageForm(PortalPageForm):
                     % {"event_year": event_start.year, "year": year},
                 )
                 valid = False
-            if (kind.pk, year) in seen:
-                form.add_error("year", _("This activity is already listed."))
-                valid = False
-            seen.add((kind.pk, year))
         return valid
 
 
-class BlocYearForm(WagtailAdminModelForm):
-    """Checks a bloc year's memberships as a whole: one leader, no repeats."""
+class ArticleActivityFormSet(BaseChildFormSet):
+    """An article's activities: each event kind and year once.
 
-    def is_valid(self):
-        from news.models import BlocMembership
+    The database holds the rule too (``unique_article_activity``): a row
+    repeated among those submitted gets its own message, instead of
+    modelcluster's "duplicate data for page, event_kind and year"; a new row
+    repeating one the post left out (a stale or scripted form) states the
+    same fact, and is dropped on save.
+    """
 
-        valid = super().is_valid()
-        if not self.is_bound:
-            return valid
-        memberships = live_forms(self.formsets["memberships"])
+    def validate_unique(self):
+        seen = set()
+        for form in live_forms(self):
+            key = (form.cleaned_data.get("event_kind"), form.cleaned_data.get("year"))
+            if None in key:
+                continue
+            if key in seen:
+                form.add_error("year", _("This activity is already listed."))
+            seen.add(key)
+        super().validate_unique()
+
+    def save(self, commit=True):
+        saved = super().save(commit=False)
+        activities = getattr(self.instance, self.rel_name)
+        seen = set()
+        # Rows already in the database first: a repeat is a new row.
+        for activity in sorted(activities.all(), key=lambda a: a.pk is None):
+            key = (activity.event_kind_id, activity.year)
+            if key in seen:
+                activities.remove(activity)
+            seen.add(key)
+        if commit:
+            activities.commit()
+        return saved
+
+
+class BlocMembershipFormSet(BaseChildFormSet):
+    """A bloc year's members as a whole: one leader, each unit once.
+
+    The database holds both rules too (``BlocMembership.Meta.constraints``);
+    checked here across the submitted rows, each row gets its own message
+    instead of modelcluster's "duplicate data for bloc_year and organization".
+    """
+
+    def validate_unique(self):
+        memberships = live_forms(self)
         leaders = [
             form
             for form in memberships
-            if form.cleaned_data.get("role") == BlocMembership.Role.LEADER
+            if form.cleaned_data.get("role") == self.model.Role.LEADER
         ]
         if len(leaders) > 1:
             for form in leaders:
                 form.add_error(
                     "role", _("A bloc has one leader a year: choose only one.")
                 )
-            valid = False
         seen = set()
         for form in memberships:
             unit = form.cleaned_data.get("organization")
@@ -146,7 +184,46 @@ class BlocYearForm(WagtailAdminModelForm):
                 form.add_error(
                     "organization", _("This unit is already a member this year.")
                 )
-                valid = False
             elif unit:
                 seen.add(unit.pk)
-        return valid
+        # Any other unique rule, on the rows not refused above.
+        super().validate_unique()
+
+
+class CheckedInlinePanel(InlinePanel):
+    """An InlinePanel whose rows a ``formset`` class checks as a whole."""
+
+    def __init__(self, relation_name, *args, formset=BaseChildFormSet, **kwargs):
+        super().__init__(relation_name, *args, **kwargs)
+        self.formset = formset
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "formset": self.formset}
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = self.formset
+        return options
+
+
+class BlocYearForm(WagtailAdminModelForm):
+    """A bloc year with its members, ranking and awards.
+
+    A member's row written over another's in one save (two units swapping
+    the leader's role) would meet the database's one-leader and one-unit
+    constraints half-way: the rows whose unit or role changed are taken out
+    first and written again with their own ids, so only the end state counts.
+    """
+
+    @transaction.atomic
+    def save(self, commit=True):
+        if commit and self.instance.pk:
+            formset = self.formsets["memberships"]
+            changed = [
+                form.instance.pk
+                for form in formset.initial_forms
+                if form.instance.pk
+                and {"organization", "role"} & set(form.changed_data)
+            ]
+            formset.model.objects.filter(pk__in=changed).delete()
+        return super().save(commit=commit)

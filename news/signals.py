@@ -1,7 +1,6 @@
 """Signal handlers: a new bloc gets its groups; seeded vocabularies get indexed;
 the search index follows an article's relations and its bloc's and units' names."""
 
-from django.db.models import Q
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from wagtail.search.index import insert_or_update_object
@@ -72,11 +71,9 @@ def reindex_articles_of_renamed(sender, instance, raw=False, **kwargs):
     if sender is BlocPage:
         articles = ArticlePage.objects.descendant_of(instance)
     elif sender is EventKind:
-        articles = ArticlePage.objects.filter(activities__event_kind=instance)
+        articles = ArticlePage.objects.of_kind(instance)
     else:
-        articles = ArticlePage.objects.filter(
-            Q(organizations__organization=instance) | Q(byline_unit=instance)
-        )
+        articles = ArticlePage.objects.naming(instance)
     ids = list(articles.live().values_list("pk", flat=True).distinct())
     if ids:
         reindex_articles.enqueue(ids)

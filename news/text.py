@@ -1,4 +1,11 @@
-"""Vietnamese text helpers shared by the importer, search and slugs."""
+"""Vietnamese text, normalised and folded: the one module for it.
+
+Unicode form and spaces (``nfc``, ``clean``, ``clean_inline``), tone marks
+(``modern_tones``), folding for keys, slugs and search (``fold``, ``name_key``,
+``slugify_vi``, ``search_fold``...). Used by the pages, the importer, search and
+the old-address redirects. Needs no Django settings: the importer's parser,
+which runs without them, imports it.
+"""
 
 import re
 import unicodedata
@@ -10,11 +17,57 @@ from django.utils.text import slugify
 
 _SPACES = re.compile(r"\s+")
 
+# Spaces that legacy editors leave around titles, dates and captions, and
+# characters that show nothing (zero-width spaces and joiners, soft hyphen, BOM).
+_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+_ODD_SPACES += "\u2009\u200a\u202f\u205f\u3000\t"
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACE_TABLE = {**_INVISIBLE, **dict.fromkeys(map(ord, _ODD_SPACES), " ")}
+_RUNS_OF_SPACES = re.compile(r" {2,}")
+
+# Word-final old-style tone marks ("hoà", "Thuỷ") and their modern places ("hòa").
+_OLD_TONES = re.compile(r"(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\w)")
+_TONE_OF = {
+    toned: (vowel if toned.islower() else vowel.upper(), index)
+    for vowel, row in (("a", "àáảãạ"), ("e", "èéẻẽẹ"), ("y", "ỳýỷỹỵ"))
+    for index, letter in enumerate(row)
+    for toned in (letter, letter.upper())
+}
+_TONED_O = {"o": "òóỏõọ", "O": "ÒÓỎÕỌ", "u": "ùúủũụ", "U": "ÙÚỦŨỤ"}
+_PAIRS = {"o": "ae", "u": "y"}
+
+
+def nfc(text):
+    """``text`` in Unicode's composed form (NFC), nothing else changed: "ệ" typed
+    as "e" plus two combining marks becomes one letter, so equal words compare
+    equal and offsets into the result match what a reader sees."""
+    return unicodedata.normalize("NFC", text or "")
+
 
 def clean(text):
     """NFC, no-break spaces as spaces, runs of whitespace collapsed, trimmed."""
-    text = unicodedata.normalize("NFC", text or "").replace("\u00a0", " ")
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
+
+
+def clean_inline(raw):
+    """One line of text: no-break and odd spaces turned into one plain space,
+    invisible characters dropped, trimmed; line breaks and the Unicode form are
+    left as they are."""
+    return _RUNS_OF_SPACES.sub(" ", raw.translate(_SPACE_TABLE)).strip()
+
+
+def modern_tones(text):
+    """``text`` with old-style tone marks moved to the modern place ("hoà" ->
+    "hòa", "Thuỷ" -> "Thủy"); same length."""
+
+    def move(match):
+        vowel, toned = match.group(1), match.group(2)
+        plain, index = _TONE_OF[toned]
+        if plain.lower() not in _PAIRS[vowel.lower()]:
+            return match.group(0)
+        return _TONED_O[vowel][index] + plain
+
+    return _OLD_TONES.sub(move, text)
 
 
 def html_to_text(html):

@@ -48,7 +48,7 @@ LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 
 def pages_to_measure():
-    """(label, path) of the pages DESIGN.md §6 cares about."""
+    """(label, path) of the pages the benchmark measures (docs/benchmark.md)."""
     news = NewsIndexPage.objects.live().filter(event_kind__isnull=True).first()
     notices = NewsIndexPage.objects.live().filter(event_kind__isnull=False).first()
     bloc = BlocPage.objects.live().order_by("-numchild", "path").first()

@@ -14,9 +14,8 @@ unset DATABASE_URL
 
 step() { printf '\n===== %s =====\n' "$*"; }
 
-step "ruff"
-.venv/bin/ruff check .
-.venv/bin/ruff format --check .
+step "lint (ruff, djLint, ESLint, Stylelint)"
+bash scripts/lint.sh
 
 step "manage.py check"
 $PY manage.py check --fail-level WARNING
@@ -26,22 +25,53 @@ $PY manage.py makemigrations --check --dry-run
 
 # The browser tests (marker `browser`, tests/browser/) have a pass of their own,
 # at the end: the other passes leave them out.
-step "pytest on SQLite"
-EXPECT_DB_VENDOR=sqlite $PY -m pytest -m "not browser" "$@"
-
-step "pytest on PostgreSQL"
-if bash scripts/find-postgres.sh >/dev/null; then
-  EXPECT_DB_VENDOR=postgresql bash scripts/with-temp-postgres.sh \
-    $PY -m pytest -m "not browser" "$@"
-else
+#
+# The SQLite and PostgreSQL passes run side by side, one process each (each has
+# its own test database and media folder, so they share nothing). Each pass's
+# output goes to a file, printed whole when that pass ends; the step fails if
+# either pass fails.
+postgres=yes
+if ! bash scripts/find-postgres.sh >/dev/null; then
   if [ "${CI:-}" = "true" ]; then
     echo "FAIL: PostgreSQL is not installed, and CI=true allows no skipped pass." >&2
     exit 1
   fi
+  postgres=no
+fi
+step "pytest on SQLite and on PostgreSQL, side by side"
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+declare -A passes=() # pid -> pass name
+EXPECT_DB_VENDOR=sqlite $PY -m pytest -m "not browser" "$@" >"$logs/SQLite" 2>&1 &
+passes[$!]=SQLite
+if [ "$postgres" = yes ]; then
+  EXPECT_DB_VENDOR=postgresql bash scripts/with-temp-postgres.sh \
+    $PY -m pytest -m "not browser" "$@" >"$logs/PostgreSQL" 2>&1 &
+  passes[$!]=PostgreSQL
+fi
+failed=()
+first_status=0
+while [ "${#passes[@]}" -gt 0 ]; do
+  status=0
+  wait -n -p finished "${!passes[@]}" || status=$?
+  name=${passes[$finished]}
+  unset "passes[$finished]"
+  step "pytest on $name (exit status $status)"
+  cat "$logs/$name"
+  if [ "$status" -ne 0 ]; then
+    failed+=("$name")
+    [ "$first_status" -ne 0 ] || first_status=$status
+  fi
+done
+if [ "$postgres" = no ]; then
   printf '\n%s\n%s\n%s\n\n' \
     "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" \
     "!! SKIPPED: the PostgreSQL pass. Install PostgreSQL (apt-get install postgresql)." \
     "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
+fi
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "FAIL: pytest on ${failed[*]}." >&2
+  exit "$first_status"
 fi
 
 # Once, on SQLite only: they test what the browser shows and does; the database

@@ -3,11 +3,13 @@
 Neither SQLite's FTS5 nor PostgreSQL's default text search configuration ignores
 Vietnamese marks ("hoi nghi" does not find "Hội nghị"), and Unicode
 decomposition never turns đ into d. This backend keeps Wagtail's own database
-backend (PostgreSQL full-text search, or SQLite FTS5) and changes two things:
+backend (PostgreSQL full-text search, or SQLite FTS5) and changes three things,
+each in a subclass of modelsearch's own classes:
 
 - every text it indexes goes through ``news.text.search_document`` (folded,
   with the other form of each abbreviation), for every indexed model: pages,
-  snippets, images and documents alike, so the admin's searches fold too;
+  snippets, images and documents alike, so the admin's searches fold too
+  (the index hands modelsearch's indexer a ``FoldedDocument``);
 - every query goes through ``news.text.search_query`` (the same folding) before
   the backend parses it;
 - on SQLite, a match in the title weighs more than one in the body, as the
@@ -21,15 +23,16 @@ After changing the folding, rebuild the index: ``manage.py update_index``.
 
 import copy
 import logging
-import types
 
-from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import FloatField, Func, QuerySet
+from django.db.models import FloatField, Func, Manager, QuerySet
+from django.utils.encoding import force_str
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.fallback import (
     DatabaseSearchBackend as FallbackBackend,
 )
+from modelsearch.conf import get_app_config
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import (
     And,
     Boost,
@@ -66,40 +69,68 @@ def fold_query(query):
     return query
 
 
-class FoldingIndexerMixin:
-    """Folds each value an ObjectIndexer reads from an object's search fields,
-    and reads each field once: the base class reads them all again for the
-    title, the body and the autocomplete text (and, on PostgreSQL, twice more
-    for the fuzzy-search copies), which for a method such as
-    ArticlePage.search_context means running its queries each time."""
-
-    def prepare_field(self, obj, field):
-        prepared = self.__dict__.setdefault("_prepared", {})
-        key = (id(obj), id(field))
-        if key not in prepared:
-            prepared[key] = (obj, list(super().prepare_field(obj, field)))
-        yield from prepared[key][1]
-
-    def prepare_value(self, value):
-        if isinstance(value, (list, dict)):
-            # The base class joins the items, each prepared (folded) by this method.
-            return super().prepare_value(value)
-        return search_document(super().prepare_value(value))
+def fold_value(value):
+    """A value read from a search field, as text folded for the index: lists and
+    dicts (tags, a StreamField's content) item by item, joined as modelsearch's
+    own indexers join them; anything else as modelsearch turns it into text."""
+    if isinstance(value, list):
+        return ", ".join(fold_value(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(fold_value(item) for item in value.values())
+    return search_document(value if isinstance(value, str) else force_str(value))
 
 
-def _reading_indexer(function, indexer_class):
-    """``function`` (an index's ``add_items``) with the module-level name
-    ``ObjectIndexer`` it reads bound to ``indexer_class``: modelsearch has no
-    ``indexer_class`` attribute to override, and copying its ``add_items``
-    would fork 50 lines of SQL building."""
-    namespace = dict(function.__globals__, ObjectIndexer=indexer_class)
-    return types.FunctionType(
-        function.__code__,
-        namespace,
-        function.__name__,
-        function.__defaults__,
-        function.__closure__,
-    )
+class FoldedDocument:
+    """What modelsearch's indexers read of an object (its ``pk`` and
+    ``get_search_fields()``), with every value already folded.
+
+    The search fields come back flattened: one copy of each search or
+    autocomplete field per value, related objects' fields included, in the
+    order an indexer walks them, each copy answering its folded value. So each
+    field of the object is read once, where an indexer reads them all again
+    for the title, the body and the autocomplete text (and, on PostgreSQL,
+    twice more for the fuzzy-search copies), which for a method such as
+    ArticlePage.search_context means running its queries each time.
+    """
+
+    def __init__(self, obj):
+        self.pk = obj.pk
+        self.search_fields = list(self._folded_fields(obj, obj.get_search_fields()))
+
+    def get_search_fields(self):
+        return self.search_fields
+
+    @classmethod
+    def _folded_fields(cls, obj, fields):
+        for field in fields:
+            if isinstance(field, (SearchField, AutocompleteField)):
+                yield cls._answering(field, fold_value(field.get_value(obj)))
+            elif isinstance(field, RelatedFields):
+                related = field.get_value(obj)
+                if related is None:
+                    continue
+                if isinstance(related, Manager):
+                    related = related.all()
+                elif callable(related):
+                    related = [related()]
+                else:
+                    related = [related]
+                for item in related:
+                    yield from cls._folded_fields(item, field.fields)
+
+    @staticmethod
+    def _answering(field, value):
+        copied = copy.copy(field)
+        copied.get_value = lambda obj: value
+        return copied
+
+
+class FoldingIndexMixin:
+    """A modelsearch database index that stores folded text: its indexers read
+    a FoldedDocument in place of each object."""
+
+    def add_items(self, model, objs):
+        super().add_items(model, [FoldedDocument(obj) for obj in objs])
 
 
 # modelsearch's SQLite FTS5 table has the columns (autocomplete, body, title).
@@ -116,61 +147,33 @@ class TitleFirstBM25(Func):
 
     output_field = FloatField()
 
-    def __init__(self, table):
-        self.table = table
-        super().__init__()
-
     def as_sql(self, compiler, connection, **extra_context):
-        table = self.table
+        # The FTS5 model exists only on SQLite: looked up here, not imported.
+        table = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
         title_hits = f"bm25({table}, 0.0, 0.0, 1.0) < 0"
         rank = f"bm25({table}, 0.0, 1.0, 1.0)"
         bonus = f"CASE WHEN {title_hits} THEN {TITLE_MATCH_BONUS} ELSE 0 END"
         return f"({rank} - {bonus})", []
 
 
-def _title_first_compiler(base):
-    """modelsearch's SQLite query compiler, ranking title matches first."""
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-
-    table = SQLiteFTSIndexEntry._meta.db_table
+class TitleFirstCompilerMixin:
+    """For modelsearch's SQLite query compiler: title matches rank first."""
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         if isinstance(query, (Phrase, PlainText, Not)):
-            rank = TitleFirstBM25(table)
+            rank = TitleFirstBM25()
             return rank * boost if boost != 1.0 else rank
-        return base.build_tsrank(self, vector, query, config=config, boost=boost)
+        return super().build_tsrank(vector, query, config=config, boost=boost)
 
     def get_search_vectors(self):
         # One rank for the row, rather than one per column that the base
         # class would add up (each of them a bm25() of the whole row).
         return [(None, 1.0)]
 
-    return type(
-        f"TitleFirst{base.__name__}",
-        (base,),
-        {"build_tsrank": build_tsrank, "get_search_vectors": get_search_vectors},
-    )
 
-
-def _folding_backend_class(base):
-    """A subclass of one of modelsearch's database backend classes that folds."""
-    index_base = base.index_class
-    add_items = index_base.add_items
-    indexer_base = add_items.__globals__.get("ObjectIndexer")
-    if indexer_base is None:
-        raise ImproperlyConfigured(
-            f"search.backend cannot fold the index of {base.__module__}."
-            f"{base.__name__}: its add_items() no longer reads ObjectIndexer. "
-            "Check search/backend.py against this modelsearch version."
-        )
-    indexer_class = type(
-        f"Folding{indexer_base.__name__}", (FoldingIndexerMixin, indexer_base), {}
-    )
-    index_class = type(
-        f"Folding{index_base.__name__}",
-        (index_base,),
-        {"add_items": _reading_indexer(add_items, indexer_class)},
-    )
+class FoldingBackendMixin:
+    """For a modelsearch database backend: queries folded before they are
+    parsed, for searches and autocompletes alike."""
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         folded = fold_query(copy.deepcopy(query))
@@ -180,16 +183,27 @@ def _folding_backend_class(base):
             if not isinstance(model_or_queryset, QuerySet):
                 model_or_queryset = model_or_queryset._default_manager.all()
             model_or_queryset, folded = model_or_queryset.none(), MatchAll()
-        return base._search(
-            self, query_compiler_class, folded, model_or_queryset, **kwargs
+        return super()._search(
+            query_compiler_class, folded, model_or_queryset, **kwargs
         )
 
-    attributes = {"index_class": index_class, "_search": _search}
-    if base.__name__ == "SQLiteSearchBackend":
-        attributes["query_compiler_class"] = _title_first_compiler(
-            base.query_compiler_class
+
+def _folding_backend_class(base):
+    """A subclass of one of modelsearch's database backend classes that folds."""
+    index_class = base.index_class
+    attributes = {
+        "index_class": type(
+            f"Folding{index_class.__name__}", (FoldingIndexMixin, index_class), {}
         )
-    return type(f"Folding{base.__name__}", (base,), attributes)
+    }
+    if base.__name__ == "SQLiteSearchBackend":
+        compiler_class = base.query_compiler_class
+        attributes["query_compiler_class"] = type(
+            f"TitleFirst{compiler_class.__name__}",
+            (TitleFirstCompilerMixin, compiler_class),
+            {},
+        )
+    return type(f"Folding{base.__name__}", (FoldingBackendMixin, base), attributes)
 
 
 _classes = {}

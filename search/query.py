@@ -7,7 +7,6 @@ The folding itself lives in news/text.py and is applied by the search backend
 
 import json
 import re
-import unicodedata
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -16,7 +15,6 @@ from django.utils.safestring import mark_safe
 from wagtail.search.backends import get_search_backend
 
 from news.filters import ArticleFilterSet
-from news.listing import NEWEST_FIRST, articles, attach_blocs
 from news.models import (
     ArticlePage,
     BlocIndexPage,
@@ -24,11 +22,13 @@ from news.models import (
     NewsIndexPage,
     Organization,
 )
+from news.models.blocs import attach_blocs
 from news.text import (
     ABBREVIATIONS,
     clean,
     expansions_in,
     html_to_text,
+    nfc,
     search_fold,
     search_query,
 )
@@ -68,7 +68,8 @@ class Terms:
 
     def spans(self, text):
         """(start, end) of each matched word or phrase of ``text``, in order;
-        ``text`` must be NFC (see ``nfc``)."""
+        ``text`` must be NFC: typed with combining marks, it is split into
+        words wrongly."""
         tokens = list(_WORD.finditer(text))
         folded = [search_fold(token.group()).replace(" ", "") for token in tokens]
         spans, i = [], 0
@@ -83,11 +84,6 @@ class Terms:
             else:
                 i += 1
         return spans
-
-
-def nfc(text):
-    """Text typed with combining marks (NFD) is split into words wrongly."""
-    return unicodedata.normalize("NFC", text or "")
 
 
 def mark(text, terms, spans=None):
@@ -176,7 +172,8 @@ def search_page(request):
     query = clean(raw[:MAX_QUERY_LENGTH])
     words = search_query(query)
     order = NEWEST if request.GET.get("sap-xep") == NEWEST else RELEVANCE
-    filters = ArticleFilterSet(request.GET, queryset=articles())
+    articles = ArticlePage.objects.for_cards()
+    filters = ArticleFilterSet(request.GET, queryset=articles)
     context = {
         "query": query,
         "order": order,
@@ -189,12 +186,12 @@ def search_page(request):
     }
     if not query:
         return context
-    found = filters.qs if filters.is_valid() and words else articles().none()
+    found = filters.qs if filters.is_valid() and words else articles.none()
     if not words:
         # Only symbols, emoji or lone marks: nothing to look for.
         results = found
     elif order == NEWEST:
-        results = found.order_by(*NEWEST_FIRST).search(words, order_by_relevance=False)
+        results = found.newest_first().search(words, order_by_relevance=False)
     else:
         results = found.search(words)
     paginator = Paginator(results, settings.NEWS_PER_PAGE)

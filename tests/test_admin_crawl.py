@@ -12,7 +12,8 @@ without editing this file:
   draft preview, and the screens an editor reaches from the page's menu;
 - then the /admin/ links of the pages each role gets, read by GET only.
 
-The demo (``manage.py load_demo``), the extra articles and the users are made
+The demo (``manage.py load_demo``, the session's copy: the ``demo_snapshot``
+fixture of tests/conftest.py), the extra articles and the users are made
 once for the module and rolled back at its end; each role's crawl runs in its
 own savepoint, so what one role's GETs write (editing sessions) stays its own.
 """
@@ -23,13 +24,11 @@ import time
 import traceback
 from collections import Counter, deque
 from html.parser import HTMLParser
-from io import StringIO
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, RequestFactory
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
@@ -41,11 +40,11 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail.test.utils.form_data import rich_text
 
 from news.blocks import PHOTO_RENDITIONS
-from news.listing import CARD_RENDITIONS
 from news.models import ArticlePage, BlocPage, PortalImage
+from news.models.articles import CARD_RENDITIONS
 from news.permissions import ensure_bloc_groups
 from tests.admin_forms import article_form_data, list_block, photo
-from tests.conftest import PROJECT_DIR
+from tests.conftest import PROJECT_DIR, restore_demo
 from tests.factories import ArticlePageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -129,8 +128,8 @@ def gallery_form_data(article, images):
     )
 
 
-def build_content(django_user_model):
-    call_command("load_demo", stdout=StringIO())
+def build_content(django_user_model, demo_snapshot):
+    restore_demo(demo_snapshot)
     # The bloc with the most demo articles is the one the editor works in.
     articles = list(ArticlePage.objects.order_by("path"))
     counts = Counter(a.get_parent().pk for a in articles)
@@ -208,12 +207,12 @@ def build_content(django_user_model):
 
 
 @pytest.fixture(scope="module")
-def content(django_db_setup, django_db_blocker):
+def content(django_db_setup, django_db_blocker, demo_snapshot):
     """The demo, the extra articles and the three users, made once for the
     module inside a transaction that is rolled back at its end."""
     with django_db_blocker.unblock(), transaction.atomic():
         started = time.monotonic(), time.process_time()
-        built = build_content(get_user_model())
+        built = build_content(get_user_model(), demo_snapshot)
         built["seconds"] = time.monotonic() - started[0]
         built["cpu"] = time.process_time() - started[1]
         yield built

@@ -36,7 +36,7 @@ def test_generated_articles_form_a_valid_tree(site_tree):
     for article in ArticlePage.objects.all():
         parent = article.get_parent()
         assert article.url_path == f"{parent.url_path}{article.slug}/"
-        assert article.sort_date == article.display_date
+        assert article.sort_date == article.ordering_date
     assert ArticleActivity.objects.values("page").distinct().count() == 60
     assert PortalImage.objects.count() == 3  # covers and photos reuse the images
 

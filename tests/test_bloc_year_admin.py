@@ -1,4 +1,5 @@
-"""One admin screen per bloc and year, with the rules of DOMAIN.md §2.5."""
+"""One admin screen per bloc and year, with the rules of a bloc year (one
+leader, one membership per unit, ranks from 1)."""
 
 import pytest
 from django.urls import reverse

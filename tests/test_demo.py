@@ -1,12 +1,16 @@
-"""`manage.py load_demo` builds a working portal and is safe to run twice."""
+"""`manage.py load_demo` builds a working portal and is safe to run twice.
+
+Most tests read the demo through the ``demo`` fixture (tests/conftest.py): the
+command run once per session on the freshly migrated database, its rows copied
+into each test. The tests that need their own run (twice in a row, other
+settings) call the command themselves.
+"""
 
 import hashlib
 import json
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from news.models import (
@@ -22,15 +26,9 @@ from news.models import (
     PortalSettings,
     StandardPage,
 )
-from tests.conftest import PROJECT_DIR
+from tests.conftest import PROJECT_DIR, load_demo
 
 pytestmark = pytest.mark.django_db
-
-
-def load_demo():
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
 
 
 def snapshot():
@@ -46,8 +44,7 @@ def snapshot():
     )
 
 
-def test_load_demo_builds_the_page_tree_under_the_default_site():
-    load_demo()
+def test_load_demo_builds_the_page_tree_under_the_default_site(demo):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)
@@ -64,8 +61,7 @@ def test_load_demo_builds_the_page_tree_under_the_default_site():
     assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()
 
 
-def test_load_demo_twice_changes_nothing():
-    load_demo()
+def test_load_demo_twice_changes_nothing(demo):
     before = snapshot()
     output = load_demo()
     assert snapshot() == before
@@ -75,8 +71,7 @@ def test_load_demo_twice_changes_nothing():
 @pytest.mark.parametrize(
     "path", ["/", "/tin-tuc/", "/khoi-cum-thi-dua/", "/thong-bao/", "/gioi-thieu/"]
 )
-def test_demo_pages_are_served_in_vietnamese(client, path):
-    load_demo()
+def test_demo_pages_are_served_in_vietnamese(client, path, demo):
     response = client.get(path, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert response.status_code == 200
     html = response.content.decode()
@@ -84,9 +79,8 @@ def test_demo_pages_are_served_in_vietnamese(client, path):
     assert "Chuyển đến nội dung chính" in html  # the skip link, translated
 
 
-def test_demo_admin_account_logs_into_a_vietnamese_admin(client, settings):
-    output = load_demo()
-    assert "'admin'" in output
+def test_demo_admin_account_logs_into_a_vietnamese_admin(client, settings, demo):
+    assert "'admin'" in demo
     assert client.login(
         username=settings.DEMO_ADMIN_USERNAME, password=settings.DEMO_ADMIN_PASSWORD
     )
@@ -103,8 +97,7 @@ def test_no_demo_account_when_the_settings_forbid_it(settings):
     assert "No demo admin account" in output
 
 
-def test_load_demo_publishes_every_seed_article_with_its_photos(client):
-    load_demo()
+def test_load_demo_publishes_every_seed_article_with_its_photos(client, demo):
     articles = ArticlePage.objects.live()
     assert articles.count() == 4
     assert BlocPage.objects.live().count() == 4

@@ -411,7 +411,7 @@ def test_central_bodies_do_not_take_the_portals_province(site_tree):
 def test_an_old_article_without_dates_does_not_show_its_import_day(site_tree, client):
     run(SEED_FILES[0], "--publish")
     article = ArticlePage.objects.get()
-    assert article.sort_date is not None  # still ordered, by its import day
+    assert article.sort_date is not None  # still ordered, by what it says
     header = client.get(article.url).content.decode().split("</header>")[1]
     header = header.split('class="article-header"')[1]
     assert "<time" not in header.split("</header>")[0]

@@ -1,4 +1,4 @@
-"""The legacy importer's parser: seeds field by field, then DOMAIN.md §5's traps.
+"""The legacy importer's parser: seeds field by field, then the old portals' traps.
 
 No database: the parser is plain Python.
 """
@@ -22,7 +22,7 @@ from legacy.importer import (
     parse_html,
     parse_text,
 )
-from legacy.importer.text import modern_tones
+from news.text import modern_tones
 
 TESTS_DIR = Path(__file__).resolve().parent
 # The seed articles ship with the project (the demo content) and their ground
@@ -52,7 +52,8 @@ RECORDS = {
     "rankings": Ranking,
     "awards": AwardRecord,
 }
-# Portal chrome of DOMAIN.md §5.1: never in a title, body, caption or byline.
+# The old portals' chrome (menus, buttons, link boxes): never in a title, body,
+# caption or byline.
 CHROME = [
     "Asset Publisher",
     "Zurück",
@@ -145,7 +146,7 @@ def test_sample_field_matches_expected(path, field, expected):
     assert_field(path, field, expected)
 
 
-# Other names of each seed's bloc, from DOMAIN.md §3.
+# Other names of each seed's bloc, as the old portals wrote them.
 @pytest.mark.parametrize(
     ("seed", "names"),
     [

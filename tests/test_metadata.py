@@ -3,14 +3,12 @@ checked (description, canonical URL, OpenGraph, Twitter card, JSON-LD)."""
 
 import datetime
 import json
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from PIL import Image
@@ -397,8 +395,7 @@ def test_error_pages_have_a_title_a_description_and_noindex(client, site_tree):
     assert soup.find("script", type="application/ld+json") is None
 
 
-def test_every_demo_page_has_its_metadata(client):
-    call_command("load_demo", stdout=StringIO())
+def test_every_demo_page_has_its_metadata(client, demo):
     articles = ArticlePage.objects.live()
     urls = ["/", "/tin-tuc/", "/thong-bao/", "/khoi-cum-thi-dua/", "/gioi-thieu/"]
     urls += [page.url for page in articles]

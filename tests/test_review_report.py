@@ -1,5 +1,5 @@
 """The report *Bài viết cần xem lại*, as an administrator, a bloc's editor and a
-bloc's moderator use it (issue 10, item 8): notes say what to do in the admin,
+bloc's moderator use it: notes say what to do in the admin,
 the flag sits on the content tab and can be cleared, blocs the importer created
 are reachable and the report says who should get them, and a moderator
 approves from the row."""

@@ -4,8 +4,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from legacy.importer.text import capitalise, clean_inline, key, word_count
+from legacy.importer.text import capitalise, key, word_count
 from legacy.importer.units import KNOWN_NAMES
+from news.text import clean_inline
 
 _KIND_CODES = {"khối": "khoi", "cụm": "cum", "vùng": "vung", "nhóm": "nhom"}
 _KIND_WORD = re.compile(r"(?<!\w)(khối|cụm|vùng|nhóm)(\s+thi\s+đua)?(?!\w)", re.I)

@@ -2,8 +2,9 @@
 
 import re
 
-from legacy.importer.text import modern_tones, word_count
+from legacy.importer.text import word_count
 from legacy.importer.units import find_units
+from news.text import modern_tones
 
 _BYLINE_PREFIX = re.compile(
     r"^(?:tác\s+giả|người\s+viết|(?:tin|bài|ảnh)(?:\s*(?:,|và|-)\s*ảnh)?|nguồn)\s*:\s*",

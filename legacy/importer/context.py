@@ -3,8 +3,9 @@
 import re
 from dataclasses import dataclass, field
 
-from legacy.importer.text import modern_tones, sentence_spans
+from legacy.importer.text import sentence_spans
 from legacy.importer.units import UnitMention, UnitNames, find_units
+from news.text import modern_tones
 
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.I)
 

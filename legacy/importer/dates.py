@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 
 from legacy.importer.records import DocumentRef
-from legacy.importer.text import capitalise, clean_inline, sentence_spans
+from legacy.importer.text import capitalise, sentence_spans
+from news.text import clean_inline
 
 _D = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)"
 _TO = r"\s*(?:-|–|đến(?:\s+ngày)?|và|,)\s*"

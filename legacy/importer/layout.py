@@ -12,13 +12,13 @@ from legacy.importer import dates, vocab
 from legacy.importer.byline import byline_parts, has_byline_prefix
 from legacy.importer.records import BodyItem, ParseError
 from legacy.importer.text import (
-    clean_inline,
     is_blank_but_not_empty,
     key,
     sentences,
     starts_with_hard_space,
     word_count,
 )
+from news.text import clean_inline
 
 
 @dataclass

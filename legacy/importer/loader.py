@@ -5,7 +5,6 @@ decides where things go in the database. Nothing here invents a fact: what the
 text does not say stays empty and the article is flagged for review.
 """
 
-import datetime
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -15,65 +14,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
 
+from legacy.importer.bloc_facts import BlocFacts
+from legacy.importer.lookups import Lookups
 from legacy.redirects import record_legacy_redirects
 from news.models import (
     ArticleActivity,
     ArticleOrganization,
     ArticlePage,
-    Award,
-    AwardType,
-    BlocIndexPage,
-    BlocMembership,
     BlocPage,
-    BlocRanking,
-    BlocYear,
     EventKind,
-    NewsIndexPage,
-    Organization,
     Province,
 )
-from news.models.snippets import PROVINCE_MERGER_DATE
-from news.text import clean, name_key, slugify_vi
-
-_PROVINCE_IN_NAME = re.compile(r"\b(?:tỉnh|thành phố|TP\.?)\s+(?P<name>[^,;()]+)$")
-_ORGANIZATION_KINDS = [
-    (re.compile(r"^(Ủy|Uỷ) ban nhân dân|^UBND"), Organization.Kind.PEOPLES_COMMITTEE),
-    (re.compile(r"^Văn phòng"), Organization.Kind.OFFICE),
-    (re.compile(r"^Sở "), Organization.Kind.PROVINCIAL_DEPARTMENT),
-    (re.compile(r"^Bộ "), Organization.Kind.MINISTRY),
-    (re.compile(r"^Vụ "), Organization.Kind.MINISTRY_DEPARTMENT),
-    (
-        re.compile(r"^(Cục|Kho [Bb]ạc|Chi cục|Ngân hàng)"),
-        Organization.Kind.CENTRAL_AGENCY,
-    ),
-    (
-        re.compile(r"^(Liên minh|Hội |Liên đoàn|Mặt trận|Đoàn |Hội Liên hiệp)"),
-        Organization.Kind.ASSOCIATION,
-    ),
-    (re.compile(r"^(Ban |Tỉnh ủy|Đảng ủy)"), Organization.Kind.PARTY),
-    (re.compile(r"^Hội đồng [Tt]hi đua"), Organization.Kind.COUNCIL),
-]
-
-
-# How far an award has gone; "not approved" is an end like "presented".
-AWARD_PROGRESS = [
-    Award.Status.PROPOSED,
-    Award.Status.SUBMITTED,
-    Award.Status.REJECTED,
-    Award.Status.DECIDED,
-    Award.Status.PRESENTED,
-]
-
-# Units that never belong to a province, whatever the source portal.
-CENTRAL_KINDS = {Organization.Kind.MINISTRY, Organization.Kind.MINISTRY_DEPARTMENT}
-
-
-def _unit_keys(unit):
-    """The keys a unit answers to: its names, with and without the province."""
-    names = [unit.name, *unit.alias_list]
-    return {name_key(n) for n in names} | {
-        name_key(_PROVINCE_IN_NAME.sub("", n)) for n in names
-    }
+from news.text import clean
 
 
 @dataclass
@@ -111,7 +63,7 @@ def checksum(raw):
     return hashlib.sha256(raw).hexdigest()
 
 
-class ArticleImporter:
+class ArticleImporter(Lookups, BlocFacts):
     """Imports parsed articles, reusing units and blocs across a batch."""
 
     def __init__(self, options):
@@ -119,242 +71,6 @@ class ArticleImporter:
         self._units = {}  # units already looked up in this batch
         # note stored on the article -> what the command line prints instead
         self.command_line_wording = {}
-
-    # Lookups -----------------------------------------------------------------
-
-    def province_named(self, name, on_date):
-        """The province of that name in force at the date (legacy: before 2025)."""
-        candidates = list(Province.objects.filter(name__iexact=clean(name)))
-        if not candidates:
-            return None
-        on_date = on_date or PROVINCE_MERGER_DATE - datetime.timedelta(days=1)
-        in_force = [
-            p
-            for p in candidates
-            if (p.valid_from is None or p.valid_from <= on_date)
-            and (p.valid_until is None or on_date <= p.valid_until)
-        ]
-        return (in_force or candidates)[0]
-
-    def organization(self, name, on_date, *, province=None):
-        """The unit of that name: found by name or other name, else created.
-
-        A unit written without its province ("Văn phòng UBND tỉnh") belongs to
-        the source portal's province; central bodies (a ministry, its
-        departments) belong to none.
-        """
-        name = clean(name)
-        if not name:
-            return None
-        kind = self._organization_kind(name)
-        match = _PROVINCE_IN_NAME.search(name)
-        if province is None and match:
-            province = self.province_named(match.group("name"), on_date)
-        if province is None and not match and kind not in CENTRAL_KINDS:
-            province = self.options.province
-        keys = {name_key(name), name_key(_PROVINCE_IN_NAME.sub("", name))} - {""}
-        cache_key = (frozenset(keys), province.pk if province else None)
-        if cache_key in self._units:
-            return self._units[cache_key]
-        unit = next(
-            (
-                candidate
-                for candidate in Organization.objects.filter(province=province)
-                if keys & _unit_keys(candidate)
-            ),
-            None,
-        )
-        if unit is None:
-            unit = Organization(
-                name=name,
-                slug=self._unique_slug(Organization, name, province),
-                kind=kind,
-                province=province,
-            )
-            unit.save()
-        self._units[cache_key] = unit
-        return unit
-
-    def _organization_kind(self, name):
-        for pattern, kind in _ORGANIZATION_KINDS:
-            if pattern.search(name):
-                return kind
-        return Organization.Kind.OTHER
-
-    def _unique_slug(self, model, name, province=None):
-        base = slugify_vi(name, max_length=200)
-        if province and not base.endswith(province.slug):
-            base = f"{base}-{province.slug}"
-        slug, number = base, 2
-        while model.objects.filter(slug=slug).exists():
-            slug, number = f"{base}-{number}", number + 1
-        return slug
-
-    def bloc(self, parsed, on_date, notes):
-        """The article's bloc: the one named on the command line, else matched
-        by name or other name, else created and flagged for review."""
-        if self.options.bloc:
-            return self.options.bloc
-        names = [n for n in [parsed.bloc_name, *parsed.bloc_other_names] if n]
-        if not names:
-            return None
-        keys = {name_key(n) for n in names}
-        for bloc in BlocPage.objects.all():
-            known = {name_key(bloc.title), *map(name_key, bloc.alias_list)}
-            if keys & known:
-                return bloc
-        index = BlocIndexPage.objects.first()
-        if index is None:
-            notes.append(_("No bloc directory page exists to hold the new bloc."))
-            return None
-        organiser = (
-            self.organization(parsed.bloc_organiser, on_date)
-            if parsed.bloc_organiser
-            else None
-        )
-        level = parsed.bloc_level or BlocPage.Level.PROVINCE
-        bloc = BlocPage(
-            title=clean(parsed.bloc_name),
-            slug=self._unique_page_slug(index, parsed.bloc_name),
-            kind=parsed.bloc_kind or BlocPage.Kind.BLOC,
-            level=level,
-            organiser=organiser,
-            province=self.options.province
-            if level == BlocPage.Level.PROVINCE
-            else None,
-            other_names="\n".join(clean(n) for n in parsed.bloc_other_names),
-            needs_review=True,
-            live=self.options.publish,
-        )
-        index.add_child(instance=bloc)
-        revision = bloc.save_revision()
-        if self.options.publish:
-            revision.publish()
-        notes.append(
-            _("The bloc “%(bloc)s” was created: check it.") % {"bloc": bloc.title}
-        )
-        return bloc
-
-    def _unique_page_slug(self, parent, title):
-        base = slugify_vi(title)
-        slug, number = base, 2
-        siblings = set(parent.get_children().values_list("slug", flat=True))
-        while slug in siblings:
-            slug, number = f"{base}-{number}", number + 1
-        return slug
-
-    def parent_for(self, bloc):
-        if bloc is not None:
-            return bloc
-        news = NewsIndexPage.objects.filter(slug="tin-tuc").first()
-        return news or NewsIndexPage.objects.first()
-
-    # Bloc years ----------------------------------------------------------------
-
-    def bloc_year(self, bloc, year):
-        bloc_year, _created = BlocYear.objects.get_or_create(bloc=bloc, year=year)
-        return bloc_year
-
-    def record_bloc_facts(self, parsed, bloc, on_date, notes):
-        """Members, roles, rankings and awards the article states, by year."""
-        awards = []
-        years = sorted(set(parsed.emulation_years))
-        current_year = years[-1] if years else (on_date.year if on_date else None)
-        if current_year:
-            current = self.bloc_year(bloc, current_year)
-            for name in parsed.member_units_named:
-                unit = self.organization(name, on_date)
-                BlocMembership.objects.get_or_create(
-                    bloc_year=current,
-                    organization=unit,
-                    defaults={
-                        "role": BlocMembership.Role.MEMBER,
-                        "basis": BlocMembership.Basis.STATED,
-                    },
-                )
-            if parsed.member_count_stated and not current.reported_member_count:
-                current.reported_member_count = parsed.member_count_stated
-                current.save(update_fields=["reported_member_count"])
-
-        for role in parsed.roles:
-            unit = self.organization(role.unit, on_date)
-            bloc_year = self.bloc_year(bloc, role.year)
-            if role.role == BlocMembership.Role.LEADER:
-                other = bloc_year.memberships.filter(
-                    role=BlocMembership.Role.LEADER
-                ).exclude(organization=unit)
-                if other.exists():
-                    notes.append(
-                        _(
-                            "%(year)s: the article names %(unit)s as leader, "
-                            "but %(other)s is already recorded."
-                        )
-                        % {"year": role.year, "unit": unit, "other": other[0]}
-                    )
-                    continue
-            basis = (
-                BlocMembership.Basis.IMPLIED
-                if getattr(role, "implied", False)
-                else BlocMembership.Basis.STATED
-            )
-            membership, created = BlocMembership.objects.get_or_create(
-                bloc_year=bloc_year,
-                organization=unit,
-                defaults={"role": role.role, "basis": basis},
-            )
-            # What an editor entered stands; an article only fills gaps.
-            if (
-                not created
-                and membership.basis != BlocMembership.Basis.EDITOR
-                and membership.role == BlocMembership.Role.MEMBER
-            ):
-                membership.role = role.role
-                membership.basis = basis
-                membership.save(update_fields=["role", "basis"])
-
-        for ranking in parsed.rankings:
-            BlocRanking.objects.get_or_create(
-                bloc_year=self.bloc_year(bloc, ranking.year),
-                organization=self.organization(ranking.unit, on_date),
-                defaults={"rank": ranking.rank},
-            )
-
-        for record in parsed.awards:
-            award_type = AwardType.objects.filter(code=record.type).first()
-            if award_type is None:
-                notes.append(
-                    _("Unknown award type “%(code)s” left out.") % {"code": record.type}
-                )
-                continue
-            where = {
-                "bloc_year": self.bloc_year(bloc, record.year),
-                "award_type": award_type,
-                "recipient_organization": self.organization(record.recipient, on_date),
-            }
-            award = Award.objects.filter(
-                **where, achievement_year__in=[record.year, None]
-            ).first() or Award(
-                **where,
-                achievement_year=record.year,
-                status=record.status,
-                rank=record.rank,
-            )
-            # A later article may move an award forward (proposed -> decided),
-            # never back, and never over what an editor recorded.
-            if AWARD_PROGRESS.index(record.status) > AWARD_PROGRESS.index(award.status):
-                award.status = record.status
-            if award.rank is None:
-                award.rank = record.rank
-            award.save()
-            if award.status == Award.Status.DECIDED and not award.decision_date:
-                notes.append(
-                    _("%(award)s: decided, but the decision date is not in the text.")
-                    % {"award": award}
-                )
-            awards.append(award)
-        return awards
-
-    # The article -----------------------------------------------------------------
 
     def body(self, parsed, notes):
         """StreamField data: paragraphs, and photos grouped into galleries."""
@@ -501,6 +217,17 @@ class ArticleImporter:
         page.lead = clean(parsed.lead) or page.title
         page.event_start = parsed.event_date_start
         page.event_end = parsed.event_date_end
+        if page.event_start and page.event_end and page.event_end < page.event_start:
+            # A range misread from the text: the database refuses an event
+            # ending before it starts (article_event_ends_after_it_starts).
+            notes.append(
+                _(
+                    "The event's end date in the text (%(date)s) is before "
+                    "its start: left out."
+                )
+                % {"date": page.event_end.strftime("%d/%m/%Y")}
+            )
+            page.event_end = None
         venue = clean(parsed.venue_raw or "")
         page.venue = re.sub(r"^tại\s+", "", venue)
         page.byline_person = clean(parsed.author_name or "")
@@ -528,6 +255,7 @@ class ArticleImporter:
 
         page.activities.clear()
         kinds = {kind.code: kind for kind in EventKind.objects.all()}
+        listed = set()
         for activity in parsed.event_kinds:
             kind = kinds.get(activity.kind) or kinds.get("khac")
             if kind is None:
@@ -536,6 +264,11 @@ class ArticleImporter:
                     % {"code": activity.kind}
                 )
                 continue
+            # Two unknown kinds both become "khac": one activity, as the
+            # database holds each (kind, year) once (unique_article_activity).
+            if (kind.pk, activity.year) in listed:
+                continue
+            listed.add((kind.pk, activity.year))
             page.activities.add(ArticleActivity(event_kind=kind, year=activity.year))
         page.organizations.clear()
         links = [

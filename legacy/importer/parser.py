@@ -16,12 +16,12 @@ from legacy.importer.text import (
     has_vietnamese,
     is_vni,
     key,
-    modern_tones,
     prepare,
     sentences,
 )
 from legacy.importer.units import find_units, province_list_at
 from legacy.importer.webpage import lines_from_html
+from news.text import modern_tones
 
 __all__ = ["ParseError", "ParsedArticle", "parse_html", "parse_text"]
 

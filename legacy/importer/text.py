@@ -1,31 +1,17 @@
-"""Text clean-up shared by the parser: Unicode forms, spaces, sentences, match keys."""
+"""Text clean-up of the importer's parser: old encodings (mojibake, TCVN3, VNI),
+newlines, sentences, match keys. Unicode form, spaces and tone marks are
+news/text.py's, as everywhere else."""
 
 import re
-import unicodedata
 
-# Spaces that legacy editors leave around titles, dates and captions.
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-_SPACES += "\u2009\u200a\u202f\u205f\u3000\t"
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_SPACE_TABLE = {**_INVISIBLE, **dict.fromkeys(map(ord, _SPACES), " ")}
-_RUNS_OF_SPACES = re.compile(r" {2,}")
+from news.text import clean_inline, modern_tones, nfc
+
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
 # UTF-8 bytes of Vietnamese letters read as Windows-1252 ("Sá»Ÿ" for "Sở").
 _MOJIBAKE = re.compile(
     r"á[º»][\u0080-\u00ff\u0152-\u2122]|Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf]"
 )
-
-# Word-final old-style tone marks ("hoà", "Thuỷ") and their modern places ("hòa").
-_OLD_TONES = re.compile(r"(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\w)")
-_TONE_OF = {
-    toned: (vowel if toned.islower() else vowel.upper(), index)
-    for vowel, row in (("a", "àáảãạ"), ("e", "èéẻẽẹ"), ("y", "ỳýỷỹỵ"))
-    for index, letter in enumerate(row)
-    for toned in (letter, letter.upper())
-}
-_TONED_O = {"o": "òóỏõọ", "O": "ÒÓỎÕỌ", "u": "ùúủũụ", "U": "ÙÚỦŨỤ"}
-_PAIRS = {"o": "ae", "u": "y"}
 
 # TCVN3 (ABC), the one-byte encoding of the 1990s Vietnamese fonts (.VnTime), read as
 # Latin-1. Capitals with tone marks came from a separate font with the same codes, so
@@ -48,12 +34,12 @@ def prepare(text, tcvn3=None):
 
     ``tcvn3`` says whether the text is TCVN3; None makes ``prepare`` decide.
     """
-    text = unicodedata.normalize("NFC", text)
+    text = nfc(text)
     text = _NEWLINES.sub("\n", text)
     if len(_MOJIBAKE.findall(text)) >= 2:
         text = _repair_mojibake(text)
     if tcvn3 or (tcvn3 is None and is_tcvn3(text)):
-        text = unicodedata.normalize("NFC", text.translate(_TCVN3))
+        text = nfc(text.translate(_TCVN3))
     return text
 
 
@@ -88,14 +74,9 @@ def _repair_mojibake(text):
                 return text
             raw.append(ord(char))
     try:
-        return unicodedata.normalize("NFC", raw.decode("utf-8"))
+        return nfc(raw.decode("utf-8"))
     except UnicodeDecodeError:
         return text
-
-
-def clean_inline(raw):
-    """One line of text: no-break and odd spaces turned into one plain space."""
-    return _RUNS_OF_SPACES.sub(" ", raw.translate(_SPACE_TABLE)).strip()
 
 
 def is_blank_but_not_empty(raw):
@@ -106,19 +87,6 @@ def is_blank_but_not_empty(raw):
 def starts_with_hard_space(raw):
     """True when a line opens with a no-break space, as image captions often do."""
     return raw.lstrip(" ").startswith(("\u00a0", "\u202f"))
-
-
-def modern_tones(text):
-    """``text`` with old-style tone marks moved to the modern place; same length."""
-
-    def move(match):
-        vowel, toned = match.group(1), match.group(2)
-        plain, index = _TONE_OF[toned]
-        if plain.lower() not in _PAIRS[vowel.lower()]:
-            return match.group(0)
-        return _TONED_O[vowel][index] + plain
-
-    return _OLD_TONES.sub(move, text)
 
 
 def key(text):

@@ -4,7 +4,8 @@ import re
 from dataclasses import dataclass, field
 
 from legacy.importer import vocab
-from legacy.importer.text import clean_inline, key, modern_tones
+from legacy.importer.text import key
+from news.text import clean_inline, modern_tones
 
 _PROVINCE = re.compile(rf"(?<!\w)(?:{vocab.PROVINCE_PATTERN})(?!\w)", re.I)
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", re.I)

@@ -1,7 +1,7 @@
 """Controlled vocabularies: provinces, unit names, portal chrome, event and award words.
 
-Names follow DOMAIN.md. Lists are data, so extending them for a new portal or a new
-kind of unit needs no change to the parsing code.
+Names follow the official Vietnamese usage. Lists are data, so extending them
+for a new portal or a new kind of unit needs no change to the parsing code.
 """
 
 import re

@@ -5,7 +5,8 @@ import re
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from legacy.importer.layout import Line
-from legacy.importer.text import clean_inline, is_tcvn3, prepare
+from legacy.importer.text import is_tcvn3, prepare
+from news.text import clean_inline
 
 _DROP_TAGS = [
     "script", "style", "noscript", "template", "svg", "iframe", "object", "embed",

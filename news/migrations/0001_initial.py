@@ -4,7 +4,7 @@ import django.db.models.deletion
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import modelsearch.index
-import news.models.snippets
+import news.models.records
 import taggit.managers
 import wagtail.blocks
 import wagtail.fields
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('recipient_name', models.CharField(blank=True, help_text='A person or a collective that is not a unit of the portal.', max_length=255, verbose_name='recipient name')),
                 ('recipient_kind', models.CharField(choices=[('tap_the', 'collective'), ('ca_nhan', 'individual'), ('ho_gia_dinh', 'household')], default='tap_the', max_length=20, verbose_name='recipient kind')),
-                ('achievement_year', models.PositiveSmallIntegerField(blank=True, help_text='The year of the results; empty means the bloc year.', null=True, validators=[news.models.snippets.validate_emulation_year], verbose_name='for the year')),
+                ('achievement_year', models.PositiveSmallIntegerField(blank=True, help_text='The year of the results; empty means the bloc year.', null=True, validators=[news.models.records.validate_emulation_year], verbose_name='for the year')),
                 ('rank', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='rank')),
                 ('status', models.CharField(choices=[('de_nghi', 'proposed'), ('trinh', 'submitted to the council'), ('da_quyet_dinh', 'decided'), ('da_trao', 'presented'), ('khong_duoc_duyet', 'not approved')], default='de_nghi', max_length=20, verbose_name='status')),
                 ('decision_number', models.CharField(blank=True, help_text='e.g. “123/QĐ-TTg”.', max_length=100, verbose_name='decision number')),
@@ -198,7 +198,7 @@ class Migration(migrations.Migration):
             name='BlocYear',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(validators=[news.models.snippets.validate_emulation_year], verbose_name='emulation year')),
+                ('year', models.PositiveSmallIntegerField(validators=[news.models.records.validate_emulation_year], verbose_name='emulation year')),
                 ('theme', models.CharField(blank=True, help_text="The year's slogan or focus, as the pact states it.", max_length=500, verbose_name='emulation theme')),
                 ('pact_signed_on', models.DateField(blank=True, null=True, verbose_name='pact signed on')),
                 ('reported_member_count', models.PositiveSmallIntegerField(blank=True, help_text='As an article states it, even when it names fewer units.', null=True, verbose_name='number of members stated')),
@@ -222,7 +222,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('year', models.PositiveSmallIntegerField(validators=[news.models.snippets.validate_emulation_year], verbose_name='emulation year')),
+                ('year', models.PositiveSmallIntegerField(validators=[news.models.records.validate_emulation_year], verbose_name='emulation year')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='activities', to='news.articlepage')),
                 ('event_kind', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='activities', to='news.eventkind', verbose_name='event kind')),
             ],

@@ -1,4 +1,4 @@
-"""Seed the controlled vocabularies of DOMAIN.md §2.3: event kinds, award types.
+"""Seed the controlled vocabularies: event kinds, award types.
 
 Editors may rename or extend them later; the codes stay, as the importer and
 the public filters use them.

@@ -1,25 +1,13 @@
 """The portal's models, re-exported so ``news.models.X`` works everywhere."""
 
-from .articles import (
-    ArticleActivity,
-    ArticleOrganization,
-    ArticlePage,
-    ArticlePageTag,
-)
-from .blocs import BlocIndexPage, BlocPage
+from .article_parts import ArticleActivity, ArticleOrganization, ArticlePageTag
+from .articles import ArticlePage
+from .blocs import BlocPage
 from .images import PortalImage, PortalRendition
-from .pages import HomePage, NewsIndexPage, StandardPage
+from .pages import BlocIndexPage, HomePage, NewsIndexPage, StandardPage
+from .records import Award, BlocMembership, BlocRanking, BlocYear
 from .settings import PortalSettings, WebLink
-from .snippets import (
-    Award,
-    AwardType,
-    BlocMembership,
-    BlocRanking,
-    BlocYear,
-    EventKind,
-    Organization,
-    Province,
-)
+from .vocabularies import AwardType, EventKind, Organization, Province
 
 __all__ = [
     "ArticleActivity",

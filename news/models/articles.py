@@ -1,13 +1,13 @@
-"""Articles: the page, its activities, units and tags."""
+"""Articles: the page and the queries of the public lists (its activities, units
+and tags are in article_parts.py)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -17,36 +17,78 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from news import dates
 from news.admin_review import review_panel
 from news.blocks import ArticleBodyBlock
-from news.forms import ArticlePageForm
+from news.forms import ArticleActivityFormSet, ArticlePageForm, CheckedInlinePanel
 from news.preview_images import DeferredPreviewMixin
 
-from .blocs import BlocPage
-from .snippets import validate_emulation_year
+from .article_parts import ArticleActivity, ArticleOrganization, ArticlePageTag
+from .article_search import ArticleSearchMixin
+from .base import PortalPage, first_text
+from .blocs import BlocPage, attach_blocs
+from .images import PortalImage
+
+# Newest first: the date in lists (ArticlePage.sort_date, news/dates.py), then
+# first publication; "id" rather than "pk", which search results cannot be
+# sorted by.
+NEWEST_FIRST = ("-sort_date", "-first_published_at", "-id")
+
+# The renditions of a card's cover, as the card template asks for them
+# (news/includes/article_card.html): the spec strings must match exactly.
+CARD_RENDITIONS = [
+    f"fill-{size}|format-{fmt}"
+    for size in ("400x267", "800x533")
+    for fmt in ("webp", "jpeg")
+]
 
 
-class ArticlePageTag(TaggedItemBase):
-    """The tags of an article."""
+class ArticlePageQuerySet(PageQuerySet):
+    """The articles the public site lists, and the ways it narrows them."""
 
-    content_object = ParentalKey(
-        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+    def for_cards(self, renditions=CARD_RENDITIONS):
+        """Live, public articles, newest first, with what a card shows: the
+        cover's renditions and the activities with their kinds, so a list costs
+        the same queries for 5 or 50 articles."""
+        covers = PortalImage.objects.prefetch_renditions(*renditions)
+        activities = ArticleActivity.objects.select_related("event_kind").order_by(
+            "sort_order"
+        )
+        return (
+            self.live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related(
+                Prefetch("cover", queryset=covers),
+                Prefetch("activities", queryset=activities),
+            )
+            .newest_first()
+        )
+
+    def newest_first(self):
+        """By the date in lists, newest first (NEWEST_FIRST)."""
+        return self.order_by(*NEWEST_FIRST)
+
+    def of_kind(self, *kinds):
+        """Articles with an activity of one of these event kinds (or their ids)."""
+        activities = ArticleActivity.objects.filter(event_kind__in=kinds)
+        return self.filter(pk__in=activities.values("page_id"))
+
+    def in_year(self, year):
+        """Articles with an activity of this emulation year."""
+        activities = ArticleActivity.objects.filter(year=year)
+        return self.filter(pk__in=activities.values("page_id"))
+
+    def naming(self, unit):
+        """Articles that name this unit, or that its staff wrote."""
+        links = ArticleOrganization.objects.filter(organization=unit)
+        return self.filter(Q(pk__in=links.values("page_id")) | Q(byline_unit=unit))
 
 
-def _with_related(manager, field):
-    """``manager.all()``, joined to ``field`` unless it was prefetched (or is a
-    modelcluster relation held in memory, as in a preview or a publish)."""
-    items = manager.all()
-    if getattr(items, "_result_cache", None) is None and hasattr(items, "query"):
-        items = items.select_related(field)
-    return items
-
-
-class ArticlePage(DeferredPreviewMixin, Page):
+class ArticlePage(ArticleSearchMixin, DeferredPreviewMixin, PortalPage):
     """A news article about one or more events of a bloc."""
 
     date = models.DateField(
@@ -144,7 +186,10 @@ class ArticlePage(DeferredPreviewMixin, Page):
         null=True,
         editable=False,
         db_index=True,
-        help_text=_("Publication date, else event date, else first publication."),
+        help_text=_(
+            "Publication date, else event date, else first publication; an "
+            "undated imported article: 31 December of its earliest emulation year."
+        ),
     )
     review_notes = models.TextField(
         _("what to check"),
@@ -163,42 +208,6 @@ class ArticlePage(DeferredPreviewMixin, Page):
         index.FilterField("needs_review"),
     ]
 
-    def search_context(self):
-        """What the search index knows of the article besides its own text: the
-        names and aliases of its bloc, of the units it names and of its author's
-        unit, its event kinds and its tags. A citizen who searches a bloc's or a
-        unit's other name finds its news."""
-        parts = []
-        bloc = BlocPage.objects.filter(
-            path=self.path[: -self.steplen], depth=self.depth - 1
-        ).first()
-        if bloc is not None:
-            parts += [bloc.title, bloc.short_name, *bloc.alias_list]
-        links = _with_related(self.organizations, "organization")
-        units = [link.organization for link in links]
-        if self.byline_unit_id:
-            units.append(self.byline_unit)
-        for unit in units:
-            parts += [unit.name, unit.short_name, *unit.alias_list]
-        activities = _with_related(self.activities, "event_kind")
-        parts += [activity.event_kind.name for activity in activities]
-        parts += [tag.name for tag in self.tags.all()]
-        return "\n".join(part for part in parts if part)
-
-    @classmethod
-    def get_indexed_objects(cls):
-        """What update_index and reindex_articles read, with the relations
-        search_context needs, so a batch costs a few queries, not a few per page."""
-        return (
-            super()
-            .get_indexed_objects()
-            .select_related("byline_unit")
-            .prefetch_related(
-                "organizations__organization", "activities__event_kind", "tags"
-            )
-            .order_by("pk")
-        )
-
     # What the import left to check comes first, on the tab the editor works in.
     content_panels = [review_panel("needs_review", "review_notes")] + [
         *Page.content_panels,
@@ -208,8 +217,9 @@ class ArticlePage(DeferredPreviewMixin, Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                InlinePanel(
+                CheckedInlinePanel(
                     "activities",
+                    formset=ArticleActivityFormSet,
                     label=_("activity"),
                     min_num=0,
                     help_text=_(
@@ -247,33 +257,37 @@ class ArticlePage(DeferredPreviewMixin, Page):
         ]
     )
     base_form_class = ArticlePageForm
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
     parent_page_types = ["news.NewsIndexPage", "news.BlocPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(event_start=None)
+                | models.Q(event_end=None)
+                | models.Q(event_end__gte=models.F("event_start")),
+                name="article_event_ends_after_it_starts",
+                violation_error_message=_("The event cannot end before it starts."),
+            )
+        ]
 
     def get_context(self, request, *args, **kwargs):
-        from news import listing
-
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent().specific
         context["bloc"] = parent if isinstance(parent, BlocPage) else None
-        context["breadcrumbs"] = self.get_ancestors().live().filter(depth__gt=1)
         activities = list(self.activities.select_related("event_kind"))
         context["activities"] = activities
         context["units"] = self.organizations.select_related("organization")
-        others = listing.articles().exclude(pk=self.pk)
+        # Related news: the bloc's other articles, else those of the same kinds.
+        others = ArticlePage.objects.for_cards().exclude(pk=self.pk)
         if context["bloc"] is not None:
             others = others.child_of(parent)
         elif activities:
-            others = others.filter(
-                pk__in=ArticleActivity.objects.filter(
-                    event_kind__in=[a.event_kind_id for a in activities]
-                ).values("page_id")
-            )
-        context["other_articles"] = listing.attach_blocs(others[:5])
+            others = others.of_kind(*[a.event_kind_id for a in activities])
+        context["other_articles"] = attach_blocs(others[:5])
         return context
 
     def save_revision(self, *args, **kwargs):
@@ -291,26 +305,30 @@ class ArticlePage(DeferredPreviewMixin, Page):
         # Only a full save (creation, publication) moves the article in lists;
         # saving a draft revision (update_fields) must not.
         if kwargs.get("update_fields") is None:
-            self.sort_date = self.display_date
+            self.sort_date = self.ordering_date
         return super().save(*args, **kwargs)
 
     @property
     def shown_date(self):
-        """The date readers see: never the day an old article was imported."""
-        if self.date or self.event_start or not self.import_key:
-            return self.display_date
-        return None
+        """The date readers see; None: undated (news/dates.py)."""
+        return dates.shown_date(self)
 
     @property
-    def display_date(self):
-        """The date to show: publication, else event, else first publication."""
-        if self.date:
-            return self.date
-        if self.event_start:
-            return self.event_start
-        if self.first_published_at:
-            return timezone.localdate(self.first_published_at)
-        return None
+    def ordering_date(self):
+        """The date lists order the article by (news/dates.py)."""
+        return dates.ordering_date(self)
+
+    def get_summary(self):
+        return first_text(self.lead)
+
+    def get_share_image(self):
+        return self.cover
+
+    def get_sitemap_urls(self, request=None):
+        # The article's own dates (news/dates.py), never the day of an import.
+        return [
+            {"location": self.get_full_url(request), "lastmod": dates.modified_at(self)}
+        ]
 
     def clean(self):
         super().clean()
@@ -318,64 +336,3 @@ class ArticlePage(DeferredPreviewMixin, Page):
             raise ValidationError(
                 {"event_end": _("The event cannot end before it starts.")}
             )
-
-
-class ArticleActivity(Orderable):
-    """One activity an article reports: an event kind for an emulation year."""
-
-    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="activities")
-    event_kind = models.ForeignKey(
-        "news.EventKind",
-        verbose_name=_("event kind"),
-        on_delete=models.PROTECT,
-        related_name="activities",
-    )
-    year = models.PositiveSmallIntegerField(
-        _("emulation year"), validators=[validate_emulation_year]
-    )
-
-    panels = [FieldRowPanel(["event_kind", "year"])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("activity")
-        verbose_name_plural = _("activities")
-
-    def __str__(self):
-        return f"{self.event_kind} {self.year}"
-
-
-class ArticleOrganization(Orderable):
-    """A unit an article names, with its part in the news."""
-
-    class Role(models.TextChoices):
-        HOST = "host", _("host")
-        VENUE = "venue", _("venue")
-        PARTICIPANT = "participant", _("participant")
-        SUPERVISOR = "supervisor", _("supervisor")
-        MENTIONED = "mentioned", _("mentioned")
-        AUTHOR_UNIT = "author_unit", _("author's unit")
-
-    page = ParentalKey(
-        ArticlePage, on_delete=models.CASCADE, related_name="organizations"
-    )
-    organization = models.ForeignKey(
-        "news.Organization",
-        verbose_name=_("unit"),
-        on_delete=models.PROTECT,
-        related_name="article_links",
-    )
-    role = models.CharField(
-        _("role in the news"),
-        max_length=20,
-        choices=Role.choices,
-        default=Role.PARTICIPANT,
-    )
-
-    panels = [FieldRowPanel(["organization", "role"])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("unit in the news")
-        verbose_name_plural = _("units in the news")
-
-    def __str__(self):
-        return f"{self.organization} ({self.get_role_display()})"

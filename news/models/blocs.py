@@ -1,103 +1,24 @@
-"""The blocs' pages: the list of blocs (with its unit pages) and a bloc."""
+"""An emulation bloc's page (the list of blocs, BlocIndexPage, is in pages.py)."""
 
 import datetime
 
 from django.db import models
-from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-)
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from news.forms import PortalPageForm
+from news.text import clean as clean_text
 
-from .snippets import nfc, split_aliases
-
-
-class BlocIndexPage(RoutablePageMixin, Page):
-    """The directory of emulation blocs and clusters, and the units' pages
-    (``don-vi/<slug>/``)."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    base_form_class = PortalPageForm
-    parent_page_types = ["news.HomePage"]
-    subpage_types = ["news.BlocPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("bloc index")
-        verbose_name_plural = _("bloc indexes")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        blocs = (
-            BlocPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("organiser", "province")
-            .order_by("level", "title")
-        )
-        levels = dict(BlocPage.Level.choices)
-        groups = {}
-        for bloc in blocs:
-            groups.setdefault(bloc.level, []).append(bloc)
-        context["bloc_groups"] = [
-            (levels[level], items) for level, items in groups.items()
-        ]
-        return context
-
-    @path("don-vi/<slug:slug>/", name="unit")
-    def unit(self, request, slug):
-        """A unit's page: its blocs and roles by year, awards, news naming it."""
-        from news import listing
-        from news.models.articles import ArticleOrganization
-        from news.models.snippets import Award, BlocMembership, Organization
-
-        unit = get_object_or_404(
-            Organization.objects.select_related("province", "province__merged_into"),
-            slug=slug,
-        )
-        memberships = (
-            BlocMembership.objects.filter(organization=unit)
-            .select_related("bloc_year__bloc")
-            .order_by("-bloc_year__year", "bloc_year__bloc__title")
-        )
-        awards = (
-            Award.objects.filter(recipient_organization=unit)
-            .select_related("award_type", "bloc_year__bloc")
-            .order_by("-bloc_year__year", "award_type__sort_order")
-        )
-        news = listing.articles().filter(
-            Q(
-                pk__in=ArticleOrganization.objects.filter(organization=unit).values(
-                    "page_id"
-                )
-            )
-            | Q(byline_unit=unit)
-        )
-        context = {
-            "unit": unit,
-            "crumbs": [*self.get_ancestors().live().filter(depth__gt=1), self],
-            "memberships": memberships,
-            "awards": awards,
-            **listing.filtered_page(request, news),
-        }
-        return self.render(
-            request,
-            context_overrides=context,
-            template="news/unit_page.html",
-        )
+from .base import PortalPage, first_text, rich_text_summary
+from .records import BlocMembership, BlocRanking
+from .vocabularies import split_aliases
 
 
-class BlocPage(Page):
+class BlocPage(PortalPage):
     """An emulation bloc or cluster: its profile, and the home of its articles.
 
     Its editors' and moderators' permissions are granted on this page, so they
@@ -182,10 +103,10 @@ class BlocPage(Page):
     def alias_list(self):
         return split_aliases(self.other_names)
 
-    def get_context(self, request, *args, **kwargs):
-        from news import listing
-        from news.models.snippets import BlocMembership, BlocRanking
+    def get_summary(self):
+        return first_text(self.intro) or rich_text_summary(self.description)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # A new bloc previewed before its first save has no years yet.
         years = (
@@ -218,12 +139,27 @@ class BlocPage(Page):
         context["leader_timeline"] = [
             (y.year, y.leader()) for y in years if y.leader() is not None
         ]
-        context.update(
-            listing.filtered_page(request, listing.articles().descendant_of(self))
-        )
+        # The bloc index lists the news of its blocs as it lists its units'.
+        context.update(context["index_page"].bloc_news(request, self))
         return context
 
     def clean(self):
         super().clean()
-        self.title = nfc(self.title)
+        self.title = clean_text(self.title)
         self.other_names = "\n".join(split_aliases(self.other_names))
+
+
+def attach_blocs(pages):
+    """Set ``page.bloc`` on each article: the bloc it lives under, if any."""
+    pages = list(pages)
+    if not pages:
+        return pages
+    blocs = {
+        bloc.path: bloc
+        for bloc in BlocPage.objects.live().only(
+            "title", "slug", "path", "depth", "url_path", "short_name"
+        )
+    }
+    for page in pages:
+        page.bloc = blocs.get(page.path[: -BlocPage.steplen])
+    return pages

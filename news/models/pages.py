@@ -1,22 +1,28 @@
-"""Page types of the portal's tree (DESIGN.md §2): home, news lists and plain
-pages. Blocs are in blocs.py, articles in articles.py."""
+"""Page types of the portal's tree that list articles, and plain pages: the
+home page, the news lists, the list of blocs with its units' pages, and the
+standard page. A bloc is in blocs.py, an article in articles.py; the lists'
+filters and pagination are news/listing.py."""
 
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import (
-    FieldPanel,
-)
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from news.forms import PortalPageForm
+from news.listing import filtered_page
 
-from .articles import ArticleActivity
-from .blocs import BlocPage
+from .articles import ArticlePage
+from .base import PortalPage, first_text, rich_text_summary
+from .blocs import BlocPage, attach_blocs
+from .records import Award, BlocMembership
+from .vocabularies import EventKind, Organization
 
 
-class HomePage(Page):
+class HomePage(PortalPage):
     """The site's root page: lead story, latest news, blocs, announcements."""
 
     intro = models.TextField(
@@ -38,12 +44,13 @@ class HomePage(Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def get_context(self, request, *args, **kwargs):
-        from news import listing
-        from news.models.snippets import EventKind
+    def get_summary(self):
+        return first_text(self.intro)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        latest = listing.attach_blocs(listing.articles()[:7])
+        articles = ArticlePage.objects.for_cards()
+        latest = attach_blocs(articles[:7])
         context["lead_article"] = latest[0] if latest else None
         context["latest_articles"] = latest[1:]
         kinds = {
@@ -52,11 +59,7 @@ class HomePage(Page):
         sections = []
         for code in self.featured_kinds:
             if code in kinds:
-                kind_articles = listing.articles().filter(
-                    pk__in=ArticleActivity.objects.filter(
-                        event_kind=kinds[code]
-                    ).values("page_id")
-                )[:3]
+                kind_articles = articles.of_kind(kinds[code])[:3]
                 sections.append((kinds[code], list(kind_articles)))
         context["kind_sections"] = [(k, a) for k, a in sections if a]
         context["news_index"] = (
@@ -77,7 +80,7 @@ class HomePage(Page):
         return context
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(PortalPage):
     """A news listing of every article on the site ("Tin tức"), or of one
     event kind only ("Thông báo" lists the announcements)."""
 
@@ -104,27 +107,97 @@ class NewsIndexPage(Page):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def get_articles(self):
-        from news import listing
+    def get_summary(self):
+        return first_text(self.intro)
 
-        articles = listing.articles()
+    def get_articles(self):
+        articles = ArticlePage.objects.for_cards()
         if self.event_kind_id:
-            articles = articles.filter(
-                pk__in=ArticleActivity.objects.filter(
-                    event_kind=self.event_kind_id
-                ).values("page_id")
-            )
+            articles = articles.of_kind(self.event_kind_id)
         return articles
 
     def get_context(self, request, *args, **kwargs):
-        from news import listing
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing.filtered_page(request, self.get_articles()))
+        context.update(filtered_page(request, self.get_articles()))
         return context
 
 
-class StandardPage(Page):
+class BlocIndexPage(RoutablePageMixin, PortalPage):
+    """The directory of emulation blocs and clusters, and the units' pages
+    (``don-vi/<slug>/``)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    base_form_class = PortalPageForm
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.BlocPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("bloc index")
+        verbose_name_plural = _("bloc indexes")
+
+    def get_summary(self):
+        return first_text(self.intro)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        blocs = (
+            BlocPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("organiser", "province")
+            .order_by("level", "title")
+        )
+        levels = dict(BlocPage.Level.choices)
+        groups = {}
+        for bloc in blocs:
+            groups.setdefault(bloc.level, []).append(bloc)
+        context["bloc_groups"] = [
+            (levels[level], items) for level, items in groups.items()
+        ]
+        return context
+
+    @path("don-vi/<slug:slug>/", name="unit")
+    def unit(self, request, slug):
+        """A unit's page: its blocs and roles by year, awards, news naming it."""
+        unit = get_object_or_404(
+            Organization.objects.select_related("province", "province__merged_into"),
+            slug=slug,
+        )
+        memberships = (
+            BlocMembership.objects.filter(organization=unit)
+            .select_related("bloc_year__bloc")
+            .order_by("-bloc_year__year", "bloc_year__bloc__title")
+        )
+        awards = (
+            Award.objects.filter(recipient_organization=unit)
+            .select_related("award_type", "bloc_year__bloc")
+            .order_by("-bloc_year__year", "award_type__sort_order")
+        )
+        news = ArticlePage.objects.for_cards().naming(unit)
+        context = {
+            "unit": unit,
+            "breadcrumbs": [*self.breadcrumbs, self],
+            "memberships": memberships,
+            "awards": awards,
+            **filtered_page(request, news),
+        }
+        return self.render(
+            request,
+            context_overrides=context,
+            template="news/unit_page.html",
+        )
+
+    def bloc_news(self, request, bloc):
+        """The context of a bloc's filtered, paginated list of news."""
+        return filtered_page(
+            request, ArticlePage.objects.for_cards().descendant_of(bloc)
+        )
+
+
+class StandardPage(PortalPage):
     """A plain page: about, contact."""
 
     body = RichTextField(_("body"), blank=True)
@@ -138,3 +211,6 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def get_summary(self):
+        return rich_text_summary(self.body)

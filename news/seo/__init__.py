@@ -1,4 +1,4 @@
-"""Search-engine and social metadata of the public pages (issue 6).
+"""Search-engine and social metadata of the public pages.
 
 ``page_metadata`` gathers what a page's ``<head>`` says about it: title,
 description, canonical URL, OpenGraph and Twitter card, and a JSON-LD graph
@@ -8,7 +8,9 @@ description, canonical URL, OpenGraph and Twitter card, and a JSON-LD graph
 templates/includes/meta.html prints it.
 
 Canonical URLs are absolute, from the Wagtail Site of the page; lists keep
-their valid filters and page number (news/seo/lists.py).
+their valid filters and page number (news/seo/lists.py). What a page says of
+itself (its breadcrumb, description and shared picture) the page tells
+(news/models/base.py); an article's dates are news/dates.py.
 """
 
 import datetime
@@ -21,17 +23,13 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 from willow.image import UnrecognisedImageFormatError
 
+from news import dates
 from news.models import ArticlePage, HomePage, PortalSettings
+from news.models.base import PortalPage
 from news.text import clean, html_to_text
 
 from .lists import feed_kind, list_qualifiers, list_query, routed_path
-from .structured_data import (
-    breadcrumb_list,
-    breadcrumb_pages,
-    news_article,
-    script_json,
-    website,
-)
+from .structured_data import breadcrumb_list, news_article, script_json, website
 
 logger = logging.getLogger(__name__)
 
@@ -139,17 +137,19 @@ def page_description(page, context):
         return _("%(unit)s: emulation blocs and roles by year, awards and news.") % {
             "unit": unit.name
         }
-    for text in [
-        page.search_description,
-        getattr(page, "lead", ""),
-        getattr(page, "intro", ""),
-    ]:
-        if clean(text):
-            return text
-    for rich_text in [getattr(page, "description", ""), getattr(page, "body", "")]:
-        if isinstance(rich_text, str) and html_to_text(rich_text):
-            return html_to_text(rich_text)
-    return ""
+    if isinstance(page, PortalPage):
+        return page.get_description()
+    return page.search_description if clean(page.search_description) else ""
+
+
+def page_breadcrumbs(page, context):
+    """The pages of the visible breadcrumb above the current one: the list the
+    page put in its context (``PortalPage.get_context``)."""
+    if "breadcrumbs" in context:
+        return list(context["breadcrumbs"])
+    if isinstance(page, PortalPage):
+        return list(page.breadcrumbs)
+    return []
 
 
 def share_image(image, root_url, specs=(SHARE_RENDITION,)):
@@ -173,36 +173,13 @@ def share_image(image, root_url, specs=(SHARE_RENDITION,)):
     return shared, [absolute(root_url, r.url) for r in renditions]
 
 
-def article_dates(article):
-    """(published, modified) of an article as aware datetimes, or None.
-
-    Published: the date readers see (``ArticlePage.shown_date``), at the time
-    the article first went live when that was on the same day, else at
-    midnight. An imported article without a date of its own has none: never
-    its import day. Modified: the last publication, for articles written here;
-    imports claim their own date only, since an import does not change the news.
-    """
-    shown = article.shown_date
-    if shown is None:
-        return None, None
-    first = article.first_published_at
-    if first and timezone.localdate(first) == shown:
-        published = timezone.localtime(first)
-    else:
-        published = timezone.make_aware(
-            datetime.datetime.combine(shown, datetime.time())
-        )
-    last = article.last_published_at
-    if article.import_key or last is None:
-        return published, published
-    return published, max(published, timezone.localtime(last))
-
-
 def add_article_metadata(meta, article, context, default_image, root_url):
     """Fill in an article's OpenGraph fields; return its pictures' URLs."""
     meta.og_type = "article"
     meta.headline = truncate(article.title, HEADLINE_LENGTH)
-    meta.image, images = share_image(article.cover, root_url, ARTICLE_RENDITIONS)
+    meta.image, images = share_image(
+        article.get_share_image(), root_url, ARTICLE_RENDITIONS
+    )
     if meta.image is None or min(meta.image.width, meta.image.height) < MIN_SHARE_SIZE:
         # No cover, or one too small for the networks to show: the default.
         fallback, fallback_images = share_image(
@@ -210,7 +187,9 @@ def add_article_metadata(meta, article, context, default_image, root_url):
         )
         if fallback is not None:
             meta.image, images = fallback, fallback_images
-    meta.published, meta.modified = article_dates(article)
+    # news/dates.py: an undated import claims no date, never its import day.
+    meta.published = dates.published_at(article)
+    meta.modified = dates.modified_at(article)
     # The article's context (ArticlePage.get_context) has its bloc and its
     # activities with their kinds already.
     bloc = context.get("bloc")
@@ -286,14 +265,15 @@ def page_metadata(context, title="", description=""):
         images = add_article_metadata(meta, page, context, default_image, root_url)
         graph.append(news_article(page, meta, images, publisher))
     else:
-        meta.image, _images = share_image(default_image(), root_url)
+        own = page.get_share_image() if isinstance(page, PortalPage) else None
+        meta.image, _images = share_image(own or default_image(), root_url)
     if page.depth <= 2 and not sub_path:
         graph.append(website(meta, root_url, publisher))
     else:
         # The visible breadcrumb ends with the page's title, or with a routed
         # view's own title (a unit's name).
         current = title if sub_path else page.title
-        pages = breadcrumb_pages(page, context)
+        pages = page_breadcrumbs(page, context)
         graph.append(breadcrumb_list(pages, request, current, page_url))
     meta.json_ld = script_json({"@context": "https://schema.org", "@graph": graph})
     return meta

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from news.text import clean
 
-# The search page (DESIGN.md §2), when no URL is named "search".
+# The search page, when no URL is named "search".
 SEARCH_PATH = "/tim-kiem/"
 
 # Characters that could end a <script> element or confuse an HTML parser,
@@ -26,16 +26,6 @@ def script_json(data):
     """JSON safe inside a <script> element: no "</script>" can end it early."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return mark_safe(text.translate(_SCRIPT_ESCAPES))
-
-
-def breadcrumb_pages(page, context):
-    """The pages of the visible breadcrumb above the current one
-    (news/includes/breadcrumb.html), from the context when the page made it."""
-    if "crumbs" in context:  # a unit's page (BlocIndexPage.unit)
-        return list(context["crumbs"])
-    if "breadcrumbs" in context:  # an article (ArticlePage.get_context)
-        return list(context["breadcrumbs"])
-    return list(page.get_ancestors().live().filter(depth__gt=1))
 
 
 def breadcrumb_list(pages, request, current_name, current_url):

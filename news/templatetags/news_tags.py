@@ -35,12 +35,5 @@ def role_label(role, bloc_kind=None):
 
 @register.filter
 def award_phrase(award):
-    """What happened to an award; a proposal never reads "awarded"."""
-    phrases = {
-        "de_nghi": _("proposed for %(award)s"),
-        "trinh": _("submitted for %(award)s"),
-        "da_quyet_dinh": _("awarded %(award)s"),
-        "da_trao": _("presented with %(award)s"),
-        "khong_duoc_duyet": _("not approved for %(award)s"),
-    }
-    return phrases.get(award.status, "%(award)s") % {"award": award.award_type.name}
+    """What happened to an award (``Award.phrase``)."""
+    return award.phrase

@@ -1,7 +1,7 @@
 """Settings shared by every environment: safe defaults, no secrets.
 
 Everything that differs between machines comes from environment variables;
-README.md lists each of them.
+docs/deployment.md lists each of them.
 """
 
 import os
@@ -95,8 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Runs after Wagtail's redirects on a 404 (responses go up this list): the
-    # old portals' addresses, normalised (legacy/redirects.py).
-    "legacy.redirects.LegacyRedirectMiddleware",
+    # old portals' addresses, normalised (legacy/middleware.py).
+    "legacy.middleware.LegacyRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -130,7 +130,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the site read while an editor saves; see STACK.md §5.1.
+    # WAL lets the site read while an editor saves (readers never wait for a
+    # writer; docs/deployment.md).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
@@ -199,7 +200,7 @@ STORAGES = {
 }
 
 # Uploads: a photo from a 61 MP camera fits; larger files are refused with a
-# form error (STACK.md §2.2).
+# form error in Vietnamese (news/image_forms.py).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000

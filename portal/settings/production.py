@@ -19,7 +19,9 @@ def _require(name, hint):
 
 DEBUG = False
 
-SECRET_KEY = _require("SECRET_KEY", "set it to a long random string (see README).")
+SECRET_KEY = _require(
+    "SECRET_KEY", "set it to a long random string (see docs/deployment.md)."
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     _require("ALLOWED_HOSTS", "set it to the site's host names, comma-separated.")

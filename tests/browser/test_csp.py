@@ -1,6 +1,6 @@
 """The public pages and the gallery work under a strict Content-Security-Policy
-(scripts and styles from the site only, no inline script, no ``style=``), as
-issue 5 requires before the site sends one. The policy is added to the pages'
+(scripts and styles from the site only, no inline script, no ``style=``), ready for
+the day the site sends one. The policy is added to the pages'
 responses here; the watched tab fails the test on any violation."""
 
 import pytest

@@ -1,6 +1,6 @@
 """An editor corrects an existing article whose photos already have their
 renditions (as ``make run`` leaves them): a caption changed, two photos swapped,
-a draft saved, then published; a citizen sees the change (issue 10)."""
+a draft saved, then published; a citizen sees the change."""
 
 import pytest
 from playwright.sync_api import expect
@@ -41,7 +41,7 @@ def test_editor_changes_a_caption_and_the_order_of_photos_of_a_demo_article(
     captions = [photo["caption"] for photo in photos]
     images = [photo["image"].pk for photo in photos]
     # The public sizes exist already, as make run leaves them: the edit page
-    # answered 500 on such photos (issue 10, item 1).
+    # once answered 500 on such photos.
     made = PortalRendition.objects.filter(image_id__in=images)
     assert set(made.values_list("filter_spec", flat=True)) >= set(PHOTO_RENDITIONS)
     citizen = open_page()

@@ -1,5 +1,5 @@
-"""Build the demo portal: page tree, settings, blocs and units, the seed
-articles with generated photos, and in development an admin account.
+"""Build the demo portal: page tree (news/site_tree.py), settings, blocs and
+units, the seed articles with generated photos, and in development an admin account.
 
 Safe to run any number of times: what exists already is left as it is.
 """
@@ -8,68 +8,24 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 import demo
 from demo.photos import COLLECTION_NAME, DemoPhotoMaker
 from legacy.importer.loader import ArticleImporter, ImportOptions
 from legacy.importer.parser import parse_text
 from news.blocks import PHOTO_RENDITIONS
-from news.listing import CARD_RENDITIONS
 from news.models import (
     BlocIndexPage,
     BlocPage,
-    EventKind,
-    HomePage,
-    NewsIndexPage,
     Organization,
     PortalImage,
     PortalSettings,
-    StandardPage,
     WebLink,
 )
-from news.permissions import ensure_site_groups
+from news.models.articles import CARD_RENDITIONS
+from news.site_tree import build_site_tree
 from news.text import slugify_vi
-
-SITE_NAME = "Bảng tin Thi đua"
-
-# (model, slug, title, fields) for the home page's children, in menu order.
-SECTIONS = [
-    (
-        NewsIndexPage,
-        "tin-tuc",
-        "Tin tức",
-        {"intro": "Tin hoạt động của các khối, cụm thi đua."},
-    ),
-    (
-        BlocIndexPage,
-        "khoi-cum-thi-dua",
-        "Khối, cụm thi đua",
-        {"intro": "Các khối, cụm thi đua và đơn vị thành viên."},
-    ),
-    (
-        NewsIndexPage,
-        "thong-bao",
-        "Thông báo",
-        {"intro": "Thông báo của các khối, cụm thi đua."},
-    ),
-    (
-        StandardPage,
-        "gioi-thieu",
-        "Giới thiệu",
-        {
-            "body": "<p>Bảng tin Thi đua đăng tin hoạt động của các khối, cụm thi "
-            "đua: ký kết giao ước, hội nghị sơ kết, tổng kết, giao lưu văn hóa, "
-            "thể thao và đề nghị khen thưởng.</p>"
-        },
-    ),
-    (
-        StandardPage,
-        "lien-he",
-        "Liên hệ",
-        {"body": "<p>Mọi góp ý xin gửi về ban biên tập của cổng thông tin.</p>"},
-    ),
-]
 
 
 class Command(BaseCommand):
@@ -77,17 +33,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            home, created = self.ensure_home()
-            self.report("home page", home, created)
-            for model, slug, title, fields in SECTIONS:
-                page, created = self.ensure_child(home, model, slug, title, fields)
-                self.report(model._meta.verbose_name, page, created)
-            editors, moderators = ensure_site_groups()
-            self.stdout.write(f"groups: {editors.name}, {moderators.name}")
-            # "Thông báo" lists the announcements only.
-            NewsIndexPage.objects.filter(slug="thong-bao", event_kind=None).update(
-                event_kind=EventKind.objects.filter(code="thong_bao").first()
-            )
+            home = build_site_tree(self.report)
             self.ensure_settings()
             blocs = home.get_children().type(BlocIndexPage).first().specific
             for spec in demo.BLOCS:
@@ -99,53 +45,6 @@ class Command(BaseCommand):
     def report(self, kind, page, created):
         verb = "created" if created else "kept"
         self.stdout.write(f"{verb} {kind}: {page.get_url() or page.url_path}")
-
-    def ensure_home(self):
-        home = HomePage.objects.first()
-        if home:
-            return home, False
-        root = Page.get_first_root_node()
-        home = root.add_child(
-            instance=HomePage(
-                title=SITE_NAME,
-                slug="trang-chu",
-                intro="Tin hoạt động của các khối, cụm thi đua.",
-            )
-        )
-        home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first()
-        old_root = site.root_page if site else None
-        if site:
-            site.root_page = home
-            site.site_name = SITE_NAME
-            site.save()
-        else:
-            Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name=SITE_NAME,
-            )
-        # Wagtail's placeholder "Welcome" page, only if nothing hangs below it.
-        if (
-            old_root
-            and old_root.specific_class is Page
-            and old_root.depth == 2
-            and not old_root.get_children().exists()
-        ):
-            old_root.delete()
-        return home, True
-
-    def ensure_child(self, parent, model, slug, title, fields):
-        existing = parent.get_children().filter(slug=slug).first()
-        if existing:
-            return existing, False
-        page = parent.add_child(
-            instance=model(title=title, slug=slug, show_in_menus=True, **fields)
-        )
-        page.save_revision().publish()  # a first revision to compare edits with
-        return page, True
 
     def ensure_settings(self):
         site = Site.objects.get(is_default_site=True)

@@ -1,11 +1,10 @@
-"""The emulation domain (DOMAIN.md §2): provinces, units, vocabularies, bloc years."""
+"""The yearly bloc records: a bloc's year, its members, ranking and awards."""
 
 import datetime
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Value, When
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -14,22 +13,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from news.forms import BlocYearForm
+from news.forms import BlocMembershipFormSet, BlocYearForm, CheckedInlinePanel
+from news.text import clean as clean_text
 
-#: 1 July 2025: Vietnam's 63 provincial units became 34 (Resolution 202/2025/QH15).
-PROVINCE_MERGER_DATE = datetime.date(2025, 7, 1)
+from .vocabularies import AwardType, Organization
 
 FIRST_EMULATION_YEAR = 1945
-
-
-def nfc(text):
-    """Vietnamese text in one Unicode form, so equal names compare equal."""
-    return unicodedata.normalize("NFC", text or "").strip()
-
-
-def split_aliases(text):
-    """The aliases field holds one name a line."""
-    return [nfc(line) for line in (text or "").splitlines() if line.strip()]
 
 
 def validate_emulation_year(value):
@@ -40,266 +29,6 @@ def validate_emulation_year(value):
             params={"first": FIRST_EMULATION_YEAR, "last": latest},
             code="year_out_of_range",
         )
-
-
-class Province(index.Indexed, models.Model):
-    """A province or centrally-run city, before or after the 2025 merger."""
-
-    class Kind(models.TextChoices):
-        PROVINCE = "tinh", _("province")
-        CITY = "thanh_pho", _("centrally-run city")
-
-    name = models.CharField(_("name"), max_length=100)
-    full_name = models.CharField(
-        _("full name"), max_length=120, help_text=_("e.g. “tỉnh Sóc Trăng”.")
-    )
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_until = models.DateField(
-        _("valid until"),
-        null=True,
-        blank=True,
-        help_text=_("The last day this province existed; empty if it still does."),
-    )
-    merged_into = models.ForeignKey(
-        "self",
-        verbose_name=_("now part of"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="predecessors",
-        help_text=_("The province it became part of on 01/07/2025."),
-    )
-
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("full_name"),
-        index.FilterField("valid_until"),
-    ]
-    panels = [
-        FieldRowPanel(["name", "full_name"]),
-        FieldRowPanel(["slug", "kind"]),
-        FieldRowPanel(["valid_from", "valid_until"]),
-        FieldPanel("merged_into"),
-    ]
-
-    class Meta:
-        ordering = ["name", "valid_until"]
-        verbose_name = _("province")
-        verbose_name_plural = _("provinces")
-
-    def __str__(self):
-        if self.valid_until:
-            return _("%(name)s (until %(date)s)") % {
-                "name": self.name,
-                "date": self.valid_until.strftime("%d/%m/%Y"),
-            }
-        return self.name
-
-    @property
-    def is_current(self):
-        return self.valid_until is None
-
-    def clean(self):
-        self.name = nfc(self.name)
-        self.full_name = nfc(self.full_name)
-        if self.merged_into_id and self.merged_into_id == self.pk:
-            raise ValidationError(
-                {"merged_into": _("A province cannot be merged into itself.")}
-            )
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError(
-                {"valid_until": _("The end date cannot be before the start date.")}
-            )
-
-
-class Organization(index.Indexed, models.Model):
-    """A unit (đơn vị): a department, committee, office, association…"""
-
-    class Kind(models.TextChoices):
-        MINISTRY = "bo", _("ministry")
-        MINISTRY_DEPARTMENT = "vu", _("ministry department")
-        PEOPLES_COMMITTEE = "ubnd", _("People's Committee")
-        OFFICE = "van_phong", _("office")
-        PROVINCIAL_DEPARTMENT = "so", _("provincial department")
-        CENTRAL_AGENCY = (
-            "co_quan_trung_uong_tai_dia_phuong",
-            _("local branch of a central agency"),
-        )
-        ASSOCIATION = (
-            "to_chuc_chinh_tri_xa_hoi_hoi",
-            _("socio-political organisation or association"),
-        )
-        PARTY = "co_quan_dang", _("Party body")
-        COUNCIL = "hoi_dong_tdkt", _("emulation and commendation council")
-        LOCAL = "dia_phuong", _("district or commune")
-        ENTERPRISE = "doanh_nghiep", _("enterprise")
-        OTHER = "khac", _("other")
-
-    name = models.CharField(
-        _("name"),
-        max_length=255,
-        help_text=_(
-            "The full name, with the province when one applies: "
-            "“Sở Kế hoạch và Đầu tư tỉnh Sơn La”."
-        ),
-    )
-    short_name = models.CharField(
-        _("short name"), max_length=100, blank=True, help_text=_("e.g. “Sở KH&ĐT”.")
-    )
-    slug = models.SlugField(_("slug"), max_length=255, unique=True)
-    kind = models.CharField(
-        _("kind"), max_length=40, choices=Kind.choices, default=Kind.OTHER
-    )
-    province = models.ForeignKey(
-        Province,
-        verbose_name=_("province"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="organizations",
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent unit"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="children",
-    )
-    other_names = models.TextField(
-        _("other names"),
-        blank=True,
-        help_text=_(
-            "Other names the unit goes by, one a line: abbreviations, old names."
-        ),
-    )
-    successor = models.ForeignKey(
-        "self",
-        verbose_name=_("succeeded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="predecessors",
-        help_text=_("The unit that took over after a reorganisation."),
-    )
-
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("short_name"),
-        index.AutocompleteField("short_name"),
-        index.SearchField("other_names"),
-        index.FilterField("kind"),
-        index.FilterField("province_id"),
-    ]
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel(["short_name", "slug"]),
-        FieldRowPanel(["kind", "province"]),
-        FieldPanel("parent"),
-        FieldPanel("other_names"),
-        FieldPanel("successor"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("unit")
-        verbose_name_plural = _("units")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def alias_list(self):
-        return split_aliases(self.other_names)
-
-    def clean(self):
-        self.name = nfc(self.name)
-        self.short_name = nfc(self.short_name)
-        self.other_names = "\n".join(split_aliases(self.other_names))
-        duplicates = Organization.objects.filter(
-            name__iexact=self.name, province=self.province
-        ).exclude(pk=self.pk)
-        if duplicates.exists():
-            raise ValidationError(
-                {"name": _("A unit with this name already exists in this province.")}
-            )
-
-
-class EventKind(index.Indexed, models.Model):
-    """What an article reports: pact signing, year-end review, exchange…"""
-
-    code = models.SlugField(_("code"), max_length=50, unique=True)
-    name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    panels = ["name", "code", "description", "sort_order"]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("event kind")
-        verbose_name_plural = _("event kinds")
-
-    def __str__(self):
-        return self.name
-
-
-class AwardType(index.Indexed, models.Model):
-    """An emulation title or form of commendation (Law 06/2022/QH15)."""
-
-    class Category(models.TextChoices):
-        EMULATION_TITLE = "danh_hieu_thi_dua", _("emulation title")
-        COMMENDATION = "hinh_thuc_khen_thuong", _("form of commendation")
-
-    class Level(models.TextChoices):
-        STATE = "nha_nuoc", _("state")
-        MINISTRY = "bo", _("ministry or sector")
-        PROVINCE = "tinh", _("province")
-        GRASSROOTS = "co_so", _("grassroots")
-
-    class RecipientKinds(models.TextChoices):
-        COLLECTIVE = "tap_the", _("collectives")
-        INDIVIDUAL = "ca_nhan", _("individuals")
-        BOTH = "ca_hai", _("collectives and individuals")
-
-    code = models.SlugField(_("code"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
-    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
-    decided_by = models.CharField(
-        _("decided by"),
-        max_length=200,
-        blank=True,
-        help_text=_("Who confers it, e.g. “Thủ tướng Chính phủ”."),
-    )
-    recipient_kinds = models.CharField(
-        _("given to"), max_length=20, choices=RecipientKinds.choices
-    )
-    legal_basis = models.CharField(_("legal basis"), max_length=200, blank=True)
-    sort_order = models.PositiveSmallIntegerField(
-        _("precedence"), default=0, help_text=_("Higher awards first.")
-    )
-
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    panels = [
-        FieldRowPanel(["name", "code"]),
-        FieldRowPanel(["category", "level"]),
-        FieldRowPanel(["decided_by", "recipient_kinds"]),
-        FieldRowPanel(["legal_basis", "sort_order"]),
-    ]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("award type")
-        verbose_name_plural = _("award types")
-
-    def __str__(self):
-        return self.name
 
 
 class BlocYear(index.Indexed, ClusterableModel):
@@ -341,7 +70,12 @@ class BlocYear(index.Indexed, ClusterableModel):
         FieldRowPanel(["bloc", "year"]),
         FieldPanel("theme"),
         FieldRowPanel(["pact_signed_on", "reported_member_count"]),
-        InlinePanel("memberships", heading=_("Members and roles"), label=_("member")),
+        CheckedInlinePanel(
+            "memberships",
+            heading=_("Members and roles"),
+            label=_("member"),
+            formset=BlocMembershipFormSet,
+        ),
         InlinePanel("rankings", heading=_("Ranking"), label=_("rank")),
         InlinePanel("awards", heading=_("Awards"), label=_("award")),
         FieldPanel("notes"),
@@ -424,6 +158,21 @@ class BlocMembership(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bloc_year"],
+                condition=Q(role="truong"),  # Role.LEADER, out of Meta's reach
+                name="one_leader_per_bloc_year",
+                violation_error_message=_(
+                    "A bloc has one leader a year: choose only one."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["bloc_year", "organization"],
+                name="one_membership_per_unit_and_bloc_year",
+                violation_error_message=_("This unit is already a member this year."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.organization} ({self.get_role_display()})"
@@ -460,6 +209,13 @@ class BlocRanking(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("ranking")
         verbose_name_plural = _("rankings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rank__gte=1),
+                name="ranking_rank_from_one",
+                violation_error_message=_("Ranks start at 1."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.rank}. {self.organization}"
@@ -483,6 +239,16 @@ class Award(Orderable):
         COLLECTIVE = "tap_the", _("collective")
         INDIVIDUAL = "ca_nhan", _("individual")
         HOUSEHOLD = "ho_gia_dinh", _("household")
+
+    #: What happened to an award, as readers see it: a proposal never reads
+    #: "awarded" ("đề nghị tặng", never "được tặng").
+    PHRASES = {
+        Status.PROPOSED: _("proposed for %(award)s"),
+        Status.SUBMITTED: _("submitted for %(award)s"),
+        Status.DECIDED: _("awarded %(award)s"),
+        Status.PRESENTED: _("presented with %(award)s"),
+        Status.REJECTED: _("not approved for %(award)s"),
+    }
 
     bloc_year = ParentalKey(BlocYear, on_delete=models.CASCADE, related_name="awards")
     award_type = models.ForeignKey(
@@ -555,6 +321,20 @@ class Award(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("award")
         verbose_name_plural = _("awards")
+        # "A decided award needs its decision date" stays in clean(): an old
+        # article may report a decision without its date, and the importer
+        # records it so and flags it for review.
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recipient_organization__isnull=False, recipient_name="")
+                | Q(recipient_organization__isnull=True) & ~Q(recipient_name=""),
+                name="award_exactly_one_recipient",
+                violation_error_message=_(
+                    "Give exactly one recipient: choose a unit or type a name, "
+                    "not both."
+                ),
+            )
+        ]
 
     def __str__(self):
         return f"{self.award_type} – {self.recipient}"
@@ -569,6 +349,13 @@ class Award(Orderable):
         return self.status in {self.Status.DECIDED, self.Status.PRESENTED}
 
     @property
+    def phrase(self):
+        """The award and what happened to it: "đề nghị tặng Bằng khen…"."""
+        return self.PHRASES.get(self.status, "%(award)s") % {
+            "award": self.award_type.name
+        }
+
+    @property
     def year(self):
         return self.achievement_year or (
             self.bloc_year.year if self.bloc_year_id else None
@@ -576,7 +363,7 @@ class Award(Orderable):
 
     def clean(self):
         errors = {}
-        self.recipient_name = nfc(self.recipient_name)
+        self.recipient_name = clean_text(self.recipient_name)
         has_unit = self.recipient_organization_id is not None
         if has_unit == bool(self.recipient_name):
             message = _(
