@@ -94,6 +94,30 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def live_server(request, django_db_setup, django_db_blocker, browser):
+    """pytest-django's live server, started once the test database exists.
+
+    pytest-django hands the tests' own connection to the server's threads only
+    for an in-memory SQLite database that exists when the server starts; its
+    fixture, asked for first, started the server before the test database was
+    made, so the server opened connections of its own to the shared in-memory
+    database and a test that read while a page wrote met "database table is
+    locked". Started here, the server and the tests share one connection, as
+    Django's LiveServerTestCase does."""
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    with django_db_blocker.unblock():
+        server = LiveServer(addr)
+    yield server
+    server.stop()
+
+
 class DemoCopy:
     """The in-memory test database as the first ``load_demo`` of the session
     left it, and the photo files that load wrote."""
