@@ -1,5 +1,7 @@
 """RSS 2.0 and Atom feeds of the news: the whole site, one bloc, one event kind."""
 
+import logging
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -8,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from news import dates
 from news.models import ArticlePage, BlocPage, EventKind
+
+logger = logging.getLogger(__name__)
 
 FEED_LENGTH = 30
 COVER_RENDITION = "fill-800x533|format-jpeg"
@@ -78,19 +82,31 @@ class ArticleRssFeed(Feed):
     def item_categories(self, item):
         return [activity.event_kind.name for activity in item.activities.all()]
 
-    def _cover(self, item):
-        return item.cover.get_rendition(COVER_RENDITION) if item.cover else None
+    def _enclosure(self, item):
+        """(absolute URL, size in bytes) of the item's cover, or None: a cover
+        whose file is missing from storage drops the enclosure, not the feed."""
+        if item.cover is None:
+            return None
+        if not hasattr(item, "_feed_enclosure"):  # asked three times an item
+            try:
+                cover = item.cover.get_rendition(COVER_RENDITION)
+                found = (self.request.build_absolute_uri(cover.url), cover.file.size)
+            except OSError:  # Wagtail's SourceImageIOError is one too
+                logger.warning("Feed: the cover of article %s is missing", item.pk)
+                found = None
+            item._feed_enclosure = found
+        return item._feed_enclosure
 
     def item_enclosure_url(self, item):
-        cover = self._cover(item)
-        return self.request.build_absolute_uri(cover.url) if cover else None
+        enclosure = self._enclosure(item)
+        return enclosure[0] if enclosure else None
 
     def item_enclosure_length(self, item):
-        cover = self._cover(item)
-        return cover.file.size if cover else None
+        enclosure = self._enclosure(item)
+        return enclosure[1] if enclosure else None
 
     def item_enclosure_mime_type(self, item):
-        return "image/jpeg" if item.cover else None
+        return "image/jpeg" if self._enclosure(item) else None
 
 
 class ArticleAtomFeed(ArticleRssFeed):

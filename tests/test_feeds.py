@@ -71,3 +71,26 @@ def test_pages_link_their_feeds(client, site_tree, articles):
     assert '<link rel="alternate" type="application/rss+xml"' in home
     bloc = client.get(site_tree["a"].url).content.decode()
     assert f'href="/rss/bloc/{site_tree["a"].slug}/"' in bloc
+
+
+@pytest.mark.parametrize("missing", ["rendition", "original and rendition"])
+def test_a_cover_missing_from_storage_drops_its_enclosure_not_the_feed(
+    client, articles, missing
+):
+    """A lost file (a restore without media, a disk fault) used to answer 500
+    for the whole feed: the feed reads each cover's size."""
+    review, other = articles
+    assert client.get("/rss/").status_code == 200  # the rendition exists now
+    for rendition in review.cover.renditions.all():
+        rendition.file.storage.delete(rendition.file.name)
+    if missing == "original and rendition":
+        review.cover.renditions.all().delete()
+        review.cover.file.storage.delete(review.cover.file.name)
+
+    for url in ("/rss/", "/atom/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        titles = [t.text for t in root.iter() if t.tag.endswith("title")]
+        assert review.title in titles and other.title in titles
+        assert b"enclosure" not in response.content
