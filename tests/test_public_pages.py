@@ -104,6 +104,28 @@ def test_query_count_does_not_grow_with_the_number_of_articles(
     assert many == few, f"{url}: {few} queries with 3 articles, {many} with 13"
 
 
+def test_the_home_page_fetches_the_cards_of_all_its_boxes_at_once(client, news_site):
+    """The latest news, a box per featured event kind and the announcements:
+    each box asks for its articles' ids, then one query fetches every card,
+    with one query each for covers, renditions and activities."""
+    for n, kind in enumerate(["tong_ket", "ky_ket_giao_uoc", "thong_bao"]):
+        make_articles(news_site["a"], 3, kind=kind, start=10 * n)
+    client.get("/")
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    boxes = [response.context["lead_article"], *response.context["latest_articles"]]
+    assert len(boxes) == 7
+    assert [len(a) for _k, a in response.context["kind_sections"]] == [3, 3]
+    tables = [
+        q["sql"].split(" FROM ", 1)[1].split()[0].strip('"')
+        for q in queries.captured_queries
+        if " FROM " in q["sql"]
+    ]
+    for table in ("news_portalimage", "news_portalrendition", "news_articleactivity"):
+        assert tables.count(table) == 1, table
+
+
 def test_article_query_count_does_not_grow_with_its_photos(client, news_site):
     def article_with(photos, slug):
         images = [ImageFactory() for _ in range(photos)]

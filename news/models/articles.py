@@ -53,19 +53,18 @@ class ArticlePageQuerySet(PageQuerySet):
         """Live, public articles, newest first, with what a card shows: the
         cover's renditions and the activities with their kinds, so a list costs
         the same queries for 5 or 50 articles."""
+        return self.live().public().with_card_parts(renditions).newest_first()
+
+    def with_card_parts(self, renditions=CARD_RENDITIONS):
+        """What a card shows besides the page's row, prefetched: the cover's
+        renditions and the activities with their kinds."""
         covers = PortalImage.objects.prefetch_renditions(*renditions)
         activities = ArticleActivity.objects.select_related("event_kind").order_by(
             "sort_order"
         )
-        return (
-            self.live()
-            .public()
-            .defer_streamfields()
-            .prefetch_related(
-                Prefetch("cover", queryset=covers),
-                Prefetch("activities", queryset=activities),
-            )
-            .newest_first()
+        return self.defer_streamfields().prefetch_related(
+            Prefetch("cover", queryset=covers),
+            Prefetch("activities", queryset=activities),
         )
 
     def newest_first(self):

@@ -49,19 +49,9 @@ class HomePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.for_cards()
-        latest = attach_blocs(articles[:7])
-        context["lead_article"] = latest[0] if latest else None
-        context["latest_articles"] = latest[1:]
         kinds = {
             k.code: k for k in EventKind.objects.filter(code__in=self.featured_kinds)
         }
-        sections = []
-        for code in self.featured_kinds:
-            if code in kinds:
-                kind_articles = articles.of_kind(kinds[code])[:3]
-                sections.append((kinds[code], list(kind_articles)))
-        context["kind_sections"] = [(k, a) for k, a in sections if a]
         context["news_index"] = (
             NewsIndexPage.objects.child_of(self)
             .live()
@@ -75,7 +65,36 @@ class HomePage(PortalPage):
             .first()
         )
         context["announcements_index"] = notices
-        context["announcements"] = list(notices.get_articles()[:5]) if notices else []
+
+        # Each box asks only for the ids of its articles (the view restrictions
+        # read once), then one query fetches every card with what it shows: five
+        # boxes cost one fetch, not five.
+        listed = ArticlePage.objects.live().public().newest_first()
+        boxes = {"latest": listed[:7]}
+        for code in self.featured_kinds:
+            if code in kinds:
+                boxes[code] = listed.of_kind(kinds[code])[:3]
+        if notices:
+            # The articles of the announcements' list (NewsIndexPage.get_articles).
+            boxes["notices"] = listed.of_kind(notices.event_kind_id)[:5]
+        ids = {
+            name: list(qs.values_list("pk", flat=True)) for name, qs in boxes.items()
+        }
+        wanted = {pk for box_ids in ids.values() for pk in box_ids}
+        cards = ArticlePage.objects.filter(pk__in=wanted).with_card_parts()
+        cards = {card.pk: card for card in attach_blocs(cards)}
+
+        def box(name):
+            return [cards[pk] for pk in ids.get(name, ()) if pk in cards]
+
+        latest = box("latest")
+        context["lead_article"] = latest[0] if latest else None
+        context["latest_articles"] = latest[1:]
+        sections = [
+            (kinds[code], box(code)) for code in self.featured_kinds if code in kinds
+        ]
+        context["kind_sections"] = [(k, a) for k, a in sections if a]
+        context["announcements"] = box("notices")
         context["blocs"] = BlocPage.objects.live().public().order_by("title")
         return context
 
