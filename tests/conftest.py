@@ -74,7 +74,9 @@ class DatabaseSnapshot:
     rolls back, so the database is as it was before; ``restore()`` replaces
     the changed tables' rows with the copy, in one transaction (a savepoint of
     the test's own; foreign keys are checked at its end, so the order of the
-    tables is free).
+    tables is free). The ids written back stay clear of new rows' ids: on
+    PostgreSQL the sequences keep what the rolled-back build drew, on SQLite
+    a new id follows the largest one in the table.
     """
 
     def __init__(self, tables, result):

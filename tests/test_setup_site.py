@@ -27,7 +27,9 @@ def test_setup_site_builds_the_home_page_and_its_sections_once(client):
     ]
     announcements = NewsIndexPage.objects.get(slug="thong-bao")
     assert announcements.event_kind == EventKind.objects.get(code="thong_bao")
-    # Wagtail's placeholder "Welcome" page is gone, nothing else was added.
+    # Wagtail's placeholder "Welcome" page is gone: the home page is the only
+    # page under the tree's root.
+    assert list(Page.objects.filter(depth=2)) == [home.page_ptr]
     pages = Page.objects.count()
 
     call_command("setup_site", stdout=StringIO())
